@@ -1,0 +1,83 @@
+import { sql } from 'drizzle-orm';
+import { boolean, date, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+export const administrations = pgTable(
+  'administrations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    shortName: text('short_name'),
+    description: text('description'),
+    active: boolean('active').notNull().default(true),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('administrations_name_unique').on(sql`lower(${t.name})`)],
+);
+
+export const units = pgTable(
+  'units',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    administrationId: uuid('administration_id')
+      .notNull()
+      .references(() => administrations.id),
+    name: text('name').notNull(),
+    code: text('code'),
+    worksWithChildren: boolean('works_with_children').notNull().default(false),
+    active: boolean('active').notNull().default(true),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('units_administration_idx').on(t.administrationId),
+    uniqueIndex('units_name_per_administration_unique').on(t.administrationId, sql`lower(${t.name})`),
+    uniqueIndex('units_code_unique').on(t.code),
+  ],
+);
+
+export const employees = pgTable(
+  'employees',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    employeeNumber: text('employee_number').notNull(),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    email: text('email'),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    title: text('title'),
+    /** For aggregate statistics only: 'woman' | 'man' | 'not_stated'. Never anything else. */
+    gender: text('gender').notNull().default('not_stated'),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    endDate: date('end_date', { mode: 'string' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('employees_number_unique').on(t.employeeNumber),
+    index('employees_unit_idx').on(t.unitId),
+    index('employees_name_idx').on(t.lastName, t.firstName),
+  ],
+);
+
+/** Which unit an employee belonged to, and when. The open row (to_date null) is the current one. */
+export const employeeUnitHistory = pgTable(
+  'employee_unit_history',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    employeeId: uuid('employee_id')
+      .notNull()
+      .references(() => employees.id, { onDelete: 'cascade' }),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    fromDate: date('from_date', { mode: 'string' }).notNull(),
+    toDate: date('to_date', { mode: 'string' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('employee_unit_history_employee_idx').on(t.employeeId, t.fromDate)],
+);

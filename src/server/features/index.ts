@@ -1,0 +1,8 @@
+import type { AppInstance } from '../app.js';
+import { healthRoutes } from './health/routes.js';
+import { setupRoutes } from './setup/routes.js';
+import { authRoutes } from './auth/routes.js';
+import { auditRoutes } from './audit/routes.js';
+
+/** Every feature's routes, registered in this order. A new feature adds its routes here. */
+export const featureRoutes: ((app: AppInstance) => Promise<void>)[] = [healthRoutes, setupRoutes, authRoutes, auditRoutes];

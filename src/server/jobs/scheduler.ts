@@ -1,0 +1,28 @@
+import type { AppInstance } from '../app.js';
+
+type Job = { name: string; everyMs: number; run: (app: AppInstance) => Promise<unknown> };
+
+/** Jobs that run inside the server process. Each run is awaited before the next is scheduled. */
+export const jobs: Job[] = [{ name: 'deliver-mail', everyMs: 15_000, run: (app) => app.mailer.deliverPending() }];
+
+export function startJobs(app: AppInstance) {
+  const timers: NodeJS.Timeout[] = [];
+  let stopped = false;
+  for (const job of jobs) {
+    const tick = async () => {
+      try {
+        await job.run(app);
+      } catch (error) {
+        app.log.error({ err: error, job: job.name }, 'job failed');
+      }
+      if (!stopped) timers.push(setTimeout(tick, job.everyMs).unref());
+    };
+    timers.push(setTimeout(tick, 1_000).unref());
+  }
+  return {
+    stop() {
+      stopped = true;
+      timers.forEach(clearTimeout);
+    },
+  };
+}

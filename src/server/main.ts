@@ -1,0 +1,44 @@
+import { loadConfig, ConfigError } from './config.js';
+import { openDatabase } from './db/client.js';
+import { DataDirLockedError } from './db/lock.js';
+import { buildApp } from './app.js';
+import { systemClock } from './context.js';
+import { createFirstAdministrator, needsSetup } from './features/users/service.js';
+import { startJobs } from './jobs/scheduler.js';
+
+async function main() {
+  const config = loadConfig();
+  const database = await openDatabase(config);
+  const app = await buildApp({ database, config, clock: systemClock, logger: { level: config.logLevel } });
+
+  if (config.adminEmail && config.adminPassword && (await needsSetup(app.appContext))) {
+    await createFirstAdministrator(app.appContext, { name: 'Administratör', email: config.adminEmail, password: config.adminPassword });
+    app.log.info({ email: config.adminEmail }, 'created the first administrator from INKLUDERA_ADMIN_EMAIL');
+  }
+
+  const jobs = startJobs(app);
+  let closing = false;
+  const close = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    jobs.stop();
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void close('SIGINT'));
+  process.on('SIGTERM', () => void close('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info(`Inkludera is running on ${config.publicUrl} (database: ${database.kind}${database.kind === 'pglite' ? `, ${config.dataDir}` : ''})`);
+}
+
+main().catch((error) => {
+  if (error instanceof DataDirLockedError || error instanceof ConfigError) {
+    console.error(`Inkludera could not start: ${error.message}`);
+  } else {
+    console.error('Inkludera could not start:', error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { listQuery, page } from './common.js';
+
+export const auditEntry = z.object({
+  id: z.string(),
+  at: z.iso.datetime(),
+  actorUserId: z.uuid().nullable(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+export type AuditEntry = z.infer<typeof auditEntry>;
+export const auditPage = page(auditEntry);
+export const auditListQuery = listQuery.extend({
+  entityType: z.string().max(50).optional(),
+  entityId: z.string().max(100).optional(),
+  action: z.string().max(50).optional(),
+  actorUserId: z.uuid().optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+});
+
+export const outboxMessage = z.object({
+  id: z.uuid(),
+  toAddress: z.string(),
+  subject: z.string(),
+  body: z.string(),
+  status: z.enum(['pending', 'sent', 'failed']),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  sentAt: z.iso.datetime().nullable(),
+});
+export type OutboxMessage = z.infer<typeof outboxMessage>;
+export const outboxPage = page(outboxMessage);
+export const outboxListQuery = listQuery.extend({ status: z.enum(['pending', 'sent', 'failed']).optional() });
+export const outboxInfo = z.object({ smtpConfigured: z.boolean() });
+
+export const overview = z.object({
+  counts: z.object({
+    administrations: z.number().int(),
+    units: z.number().int(),
+    unitsWorkingWithChildren: z.number().int(),
+    employees: z.number().int(),
+    users: z.number().int().nullable(),
+    pendingMail: z.number().int().nullable(),
+  }),
+});
+export type Overview = z.infer<typeof overview>;
+
+export const health = z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) });

@@ -1,0 +1,92 @@
+/**
+ * Roles and permission strings, in the form 'action:entity:access' (as in the Epic Stack).
+ * access says how far the permission reaches: 'any' (everything), 'administration' (the actor's
+ * administration), 'unit' (the actor's units), 'self' (the actor's own records).
+ * Routes name the action and entity they need; services narrow by the access the actor has.
+ */
+export const roles = [
+  'administrator',
+  'process_leader',
+  'unit_manager',
+  'training_coordinator',
+  'trainer',
+  'employee',
+  'activity_host',
+] as const;
+export type Role = (typeof roles)[number];
+
+export const accessLevels = ['any', 'administration', 'unit', 'self'] as const;
+export type Access = (typeof accessLevels)[number];
+
+export const actions = ['create', 'read', 'update', 'delete'] as const;
+export type Action = (typeof actions)[number];
+
+export const entities = [
+  'administration',
+  'unit',
+  'employee',
+  'user',
+  'session',
+  'token',
+  'audit',
+  'outbox',
+  'overview',
+] as const;
+export type Entity = (typeof entities)[number];
+
+export type Permission = `${Action}:${Entity}:${Access}`;
+
+const all = (entity: Entity, access: Access = 'any'): Permission[] =>
+  actions.map((action) => `${action}:${entity}:${access}` as Permission);
+
+/** What every signed-in person may do with their own account. */
+const ownAccount: Permission[] = [...all('token', 'self'), ...all('session', 'self'), 'read:overview:self'];
+const readOrganisation: Permission[] = ['read:administration:any', 'read:unit:any'];
+
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  administrator: entities.flatMap((entity) => all(entity, 'any')).concat(ownAccount),
+  process_leader: [
+    ...ownAccount,
+    ...readOrganisation,
+    'update:unit:administration',
+    'create:unit:administration',
+    'read:employee:administration',
+    'read:overview:administration',
+  ],
+  unit_manager: [...ownAccount, ...readOrganisation, 'update:unit:unit', 'read:employee:unit', 'read:overview:unit'],
+  training_coordinator: [
+    ...ownAccount,
+    ...readOrganisation,
+    'create:employee:any',
+    'read:employee:any',
+    'update:employee:any',
+    'read:overview:any',
+  ],
+  trainer: [...ownAccount],
+  employee: [...ownAccount, 'read:employee:self'],
+  activity_host: [...ownAccount],
+};
+
+export function permissionsOf(userRoles: readonly Role[]): Set<Permission> {
+  return new Set(userRoles.flatMap((role) => rolePermissions[role]));
+}
+
+/** The access levels by which a set of permissions allows action on entity, widest first. */
+export function accessFor(permissions: ReadonlySet<string>, action: Action, entity: Entity): Access[] {
+  return accessLevels.filter((access) => permissions.has(`${action}:${entity}:${access}`));
+}
+
+export function hasPermission(permissions: ReadonlySet<string>, action: Action, entity: Entity): boolean {
+  return accessFor(permissions, action, entity).length > 0;
+}
+
+/** Which scope a role needs when it is given to a user. */
+export const roleScope: Record<Role, 'none' | 'administration' | 'units'> = {
+  administrator: 'none',
+  process_leader: 'administration',
+  unit_manager: 'units',
+  training_coordinator: 'none',
+  trainer: 'none',
+  employee: 'none',
+  activity_host: 'none',
+};
