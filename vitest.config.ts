@@ -15,9 +15,9 @@ export default defineConfig({
   test: {
     globalSetup: ['test/setup/global.ts'],
     projects: [
-      { extends: true, test: { ...node, name: 'pglite', env: { TEST_DB_KIND: 'pglite', TZ: 'UTC' } } },
+      { extends: true as const, test: { ...node, name: 'pglite', env: { TEST_DB_KIND: 'pglite', TZ: 'UTC' } } },
       ...(process.env.TEST_DATABASE_URL
-        ? [{ extends: true, test: { ...node, name: 'postgres', env: { TEST_DB_KIND: 'postgres', TZ: 'UTC' } } }]
+        ? [{ extends: true as const, test: { ...node, name: 'postgres', env: { TEST_DB_KIND: 'postgres', TZ: 'UTC' } } }]
         : []),
       {
         extends: true,
