@@ -1,0 +1,88 @@
+import { AppShell, Burger, Button, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/client';
+import { useCan, useMe } from '../api/session';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { navigation } from './navigation';
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const [opened, { toggle, close }] = useDisclosure();
+  const { data: me } = useMe();
+  const can = useCan();
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+
+  const logout = async () => {
+    await api.post('/api/auth/logout').catch(() => undefined);
+    queryClient.clear();
+    await navigate({ to: '/login' });
+  };
+
+  return (
+    <AppShell header={{ height: 60 }} navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+      <a href="#main" className="skip-link">
+        {t('nav.skipToContent')}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.toggle')} />
+            <Text component={Link} to="/" fw={700} size="lg" c="indigo.8" td="none">
+              {t('app.name')}
+            </Text>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <LanguageSwitch />
+            <Text size="sm" visibleFrom="md">
+              {me?.name}
+            </Text>
+            <Button variant="outline" size="xs" onClick={logout}>
+              {t('auth.logout')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label={t('nav.label')}>
+        <AppShell.Section grow component={ScrollArea}>
+          <nav aria-label={t('nav.label')}>
+            <Stack gap="xs">
+              {navigation.map((group) => {
+                const items = group.items.filter((item) => !item.permission || can(...item.permission));
+                if (items.length === 0) return null;
+                return (
+                  <div key={group.labelKey}>
+                    <Text size="xs" fw={700} c="gray.8" tt="uppercase" px="sm" py={4}>
+                      {t(group.labelKey)}
+                    </Text>
+                    {items.map((item) => {
+                      const active = item.to === '/' ? pathname === '/' : pathname === item.to || pathname.startsWith(`${item.to}/`);
+                      return (
+                        <NavLink
+                          key={item.to}
+                          component={Link}
+                          to={item.to}
+                          label={t(item.labelKey)}
+                          active={active}
+                          aria-current={active ? 'page' : undefined}
+                          onClick={close}
+                        />
+                      );
+                    })}
+                  </div>
+                );
+              })}
+            </Stack>
+          </nav>
+        </AppShell.Section>
+      </AppShell.Navbar>
+      <AppShell.Main id="main" tabIndex={-1}>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

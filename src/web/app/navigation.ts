@@ -1,0 +1,29 @@
+import type { Action, Entity } from '#shared/permissions';
+
+export type NavItem = { to: string; labelKey: string; permission?: [Action, Entity] };
+export type NavGroup = { labelKey: string; items: NavItem[] };
+
+/** The navigation, by feature. An item shows only to those with its permission; each feature adds its pages here. */
+export const navigation: NavGroup[] = [
+  {
+    labelKey: 'nav.groups.overview',
+    items: [{ to: '/', labelKey: 'nav.start' }],
+  },
+  {
+    labelKey: 'nav.groups.organisation',
+    items: [
+      { to: '/administrations', labelKey: 'nav.administrations', permission: ['read', 'administration'] },
+      { to: '/units', labelKey: 'nav.units', permission: ['read', 'unit'] },
+      { to: '/employees', labelKey: 'nav.employees', permission: ['read', 'employee'] },
+    ],
+  },
+  {
+    labelKey: 'nav.groups.system',
+    items: [
+      { to: '/users', labelKey: 'nav.users', permission: ['read', 'user'] },
+      { to: '/outbox', labelKey: 'nav.outbox', permission: ['read', 'outbox'] },
+      { to: '/audit-log', labelKey: 'nav.auditLog', permission: ['read', 'audit'] },
+      { to: '/account', labelKey: 'nav.account' },
+    ],
+  },
+];

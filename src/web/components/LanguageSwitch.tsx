@@ -1,0 +1,26 @@
+import { SegmentedControl } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/client';
+import { useMe } from '../api/session';
+import { setLanguage, type Language } from '../i18n';
+
+/** Swedish first, English second. Remembered in the browser, and on the account when signed in. */
+export function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  const { data: me } = useMe();
+  return (
+    <SegmentedControl
+      size="xs"
+      aria-label={t('language.label')}
+      value={i18n.language === 'en' ? 'en' : 'sv'}
+      onChange={async (value) => {
+        await setLanguage(value as Language);
+        if (me) await api.put('/api/auth/locale', { locale: value }).catch(() => undefined);
+      }}
+      data={[
+        { value: 'sv', label: 'Svenska' },
+        { value: 'en', label: 'English' },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,28 @@
+import type { ReactNode } from 'react';
+import { Container, Group, Paper, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from './LanguageSwitch';
+
+/** Pages shown before signing in: login and first-run setup. */
+export function PublicLayout({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <header>
+        <Group justify="space-between" p="md">
+          <Text fw={700} size="lg" c="indigo.8">
+            {t('app.name')}
+          </Text>
+          <LanguageSwitch />
+        </Group>
+      </header>
+      <main id="main">
+        <Container size={460} py="xl">
+          <Paper withBorder p="lg" radius="md">
+            {children}
+          </Paper>
+        </Container>
+      </main>
+    </>
+  );
+}

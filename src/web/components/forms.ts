@@ -1,0 +1,43 @@
+import type { z } from 'zod';
+import type { UseFormReturnType } from '@mantine/form';
+import { localizeIssue } from '#shared/validation';
+import i18n, { currentLanguage } from '../i18n';
+import { ApiError } from '../api/client';
+
+const translateKey = (key: string) => (i18n.exists(key) ? i18n.t(key) : undefined);
+
+/**
+ * A @mantine/form validator from the same zod contract the API validates with, so the browser and
+ * the server give the same verdict, in the person's language.
+ */
+export function zodValidate<T extends z.ZodType>(schema: T) {
+  return (values: unknown): Record<string, string> => {
+    const result = schema.safeParse(values);
+    if (result.success) return {};
+    const errors: Record<string, string> = {};
+    for (const issue of result.error.issues) {
+      const path = issue.path.join('.');
+      errors[path] ??= localizeIssue(issue as never, currentLanguage(), translateKey);
+    }
+    return errors;
+  };
+}
+
+/** Puts the server's field errors (details with paths like 'body.name') beside the fields. Returns what is left for a general alert. */
+export function applyServerErrors(form: UseFormReturnType<any>, error: unknown): string | null {
+  if (!(error instanceof ApiError)) return i18n.t('errors.internal');
+  const fieldErrors: Record<string, string> = {};
+  for (const detail of error.details) {
+    const field = detail.path.replace(/^body\.?/, '');
+    if (field) fieldErrors[field] = detail.message;
+  }
+  if (Object.keys(fieldErrors).length > 0) {
+    form.setErrors(fieldErrors);
+    return error.code === 'validation_failed' ? null : error.message;
+  }
+  return error.message;
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof ApiError ? error.message : i18n.t('errors.internal');
+}

@@ -1,0 +1,16 @@
+import { createRouter } from '@tanstack/react-router';
+import type { QueryClient } from '@tanstack/react-query';
+import { appRoute, rootRoute } from './app/routes';
+import { loginRoute, setupRoute } from './features/auth/routes';
+
+/** The route tree: public pages beside the signed-in layout, whose children come from each feature's routes.tsx. */
+export function createAppRouter(queryClient: QueryClient) {
+  const routeTree = rootRoute.addChildren([loginRoute, setupRoute, appRoute.addChildren([])]);
+  return createRouter({ routeTree, context: { queryClient }, defaultPreload: 'intent', scrollRestoration: true });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}
