@@ -4,7 +4,7 @@ import { z } from 'zod';
 /** Every environment variable Inkludera reads. Each one is documented in README.md. */
 const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
+  HOST: z.string().optional(),
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().url().optional(),
   PUBLIC_URL: z.string().url().optional(),
@@ -25,7 +25,8 @@ const environmentSchema = z.object({
 
 export type Config = {
   port: number;
-  host: string;
+  /** undefined: every address, IPv6 and IPv4 where the machine has both. */
+  host: string | undefined;
   dataDir: string;
   databaseUrl: string | undefined;
   publicUrl: string;

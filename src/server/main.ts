@@ -6,6 +6,17 @@ import { systemClock } from './context.js';
 import { createFirstAdministrator, needsSetup } from './features/users/service.js';
 import { startJobs } from './jobs/scheduler.js';
 
+/** Without HOST, listen on every address: '::' takes IPv4 too, so http://localhost works whichever way the browser resolves it. */
+async function listen(app: Awaited<ReturnType<typeof buildApp>>, port: number, host: string | undefined) {
+  if (host) return app.listen({ port, host });
+  try {
+    return await app.listen({ port, host: '::' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EAFNOSUPPORT' && (error as NodeJS.ErrnoException).code !== 'EADDRNOTAVAIL') throw error;
+    return app.listen({ port, host: '0.0.0.0' });
+  }
+}
+
 async function main() {
   const config = loadConfig();
   const database = await openDatabase(config);
@@ -30,7 +41,7 @@ async function main() {
   process.on('SIGINT', () => void close('SIGINT'));
   process.on('SIGTERM', () => void close('SIGTERM'));
 
-  await app.listen({ port: config.port, host: config.host });
+  await listen(app, config.port, config.host);
   app.log.info(`Inkludera is running on ${config.publicUrl} (database: ${database.kind}${database.kind === 'pglite' ? `, ${config.dataDir}` : ''})`);
 }
 

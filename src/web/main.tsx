@@ -14,7 +14,7 @@ import '@mantine/charts/styles.css';
 import 'mantine-datatable/styles.css';
 import './styles.css';
 import './i18n';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 import { createAppRouter } from './router';
 import { ApiError } from './api/client';
 
@@ -39,7 +39,7 @@ function App() {
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={cssVariablesResolver}>
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
         <App />
