@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Figure } from '../lib/figure.js';
+import { serverFromDist } from '../../test/support/processes.js';
 import { buildIfStale, startAndTime, stop } from '../lib/processes.js';
 
 /** A bare Fastify server with one route: what any Node web server costs to start here. */
@@ -19,20 +20,20 @@ export const startup: Figure = {
   async measure({ runs, log }) {
     buildIfStale();
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'inkludera-bench-startup-'));
-    const server = ['dist/server/main.js'];
+    const server = serverFromDist;
     const env = { DATA_DIR: dataDir };
     try {
       // The first start creates the database and runs the migrations; it is not counted.
-      const first = await startAndTime(process.execPath, server, env, '/api/health', 120_000);
+      const first = await startAndTime(server, env, '/api/health', 120_000);
       await stop(first.child);
       log(`  created the data directory (first start: ${Math.round(first.ms)} ms, not counted)`);
 
       const samples: number[] = [];
       const baselineSamples: number[] = [];
       for (let i = 0; i < runs; i++) {
-        const started = await startAndTime(process.execPath, server, env, '/api/health');
+        const started = await startAndTime(server, env);
         await stop(started.child);
-        const baseline = await startAndTime(process.execPath, ['-e', bareFastify], {}, '/api/health');
+        const baseline = await startAndTime(['-e', bareFastify], {});
         await stop(baseline.child);
         samples.push(started.ms);
         baselineSamples.push(baseline.ms);
