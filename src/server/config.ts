@@ -12,6 +12,10 @@ const environmentSchema = z.object({
   MAIL_FROM: z.string().default('Inkludera <noreply@localhost>'),
   INKLUDERA_ADMIN_EMAIL: z.string().email().optional(),
   INKLUDERA_ADMIN_PASSWORD: z.string().min(12).optional(),
+  INKLUDERA_DEMO: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   TRUST_PROXY: z
     .enum(['true', 'false'])
@@ -35,6 +39,8 @@ export type Config = {
   adminEmail: string | undefined;
   adminPassword: string | undefined;
   sessionDays: number;
+  /** Load the demo municipality at start-up when the database is empty. */
+  demo: boolean;
   trustProxy: boolean;
   cookieSecure: boolean | 'auto';
   logLevel: string;
@@ -49,7 +55,9 @@ export type Config = {
 export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = environmentSchema.safeParse(env);
+  // An empty variable (FOO=) means unset, as in most tools.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = environmentSchema.safeParse(present);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
@@ -69,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminEmail: e.INKLUDERA_ADMIN_EMAIL,
     adminPassword: e.INKLUDERA_ADMIN_PASSWORD,
     sessionDays: e.SESSION_DAYS,
+    demo: e.INKLUDERA_DEMO,
     trustProxy: e.TRUST_PROXY,
     cookieSecure: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',
     logLevel: e.LOG_LEVEL,

@@ -5,6 +5,7 @@ import { buildApp } from './app.js';
 import { systemClock } from './context.js';
 import { createFirstAdministrator, needsSetup } from './features/users/service.js';
 import { startJobs } from './jobs/scheduler.js';
+import { loadDemo } from './features/demo/service.js';
 
 /** Without HOST, listen on every address: '::' takes IPv4 too, so http://localhost works whichever way the browser resolves it. */
 async function listen(app: Awaited<ReturnType<typeof buildApp>>, port: number, host: string | undefined) {
@@ -25,6 +26,17 @@ async function main() {
   if (config.adminEmail && config.adminPassword && (await needsSetup(app.appContext))) {
     await createFirstAdministrator(app.appContext, { name: 'Administratör', email: config.adminEmail, password: config.adminPassword });
     app.log.info({ email: config.adminEmail }, 'created the first administrator from INKLUDERA_ADMIN_EMAIL');
+  }
+
+  if (config.demo && (await needsSetup(app.appContext))) {
+    const demo = await loadDemo(app.appContext);
+    console.log(
+      [
+        `Loaded the demo municipality: ${demo.administrations} administrations, ${demo.units} units, ${demo.employees} employees.`,
+        `Demo accounts (password for all: ${demo.password}):`,
+        ...demo.accounts.map((a) => `  ${a.email.padEnd(40)} ${a.role}${a.scope ? ` (${a.scope})` : ''}`),
+      ].join('\n'),
+    );
   }
 
   const jobs = startJobs(app);

@@ -13,7 +13,10 @@ export async function setupRoutes(app: AppInstance) {
       schema: { tags: ['setup'], summary: 'Whether the system still needs its first administrator', response: { 200: setupStatus } },
       config: { access: publicAccess },
     },
-    async (request) => ({ needsSetup: await needsSetup(request.ctx), demoAvailable: false }),
+    async (request) => {
+      const empty = await needsSetup(request.ctx);
+      return { needsSetup: empty, demoAvailable: empty };
+    },
   );
 
   app.post(

@@ -1,0 +1,154 @@
+import type { AppContext } from '../../context.js';
+import type { Role } from '#shared/permissions';
+import { conflict } from '../../http/errors.js';
+import { recordAudit } from '../audit/service.js';
+import { hashPassword } from '../auth/crypto.js';
+import { generateMunicipality } from './generator.js';
+import * as repo from './repository.js';
+
+/** The one password of every demo user; the demo is for trying the system, never for real data. */
+export const demoPassword = 'Inkludera-demo-2026';
+
+export type DemoAccount = { email: string; name: string; role: Role; scope: string | null };
+export type DemoResult = {
+  administrations: number;
+  units: number;
+  employees: number;
+  accounts: DemoAccount[];
+  password: string;
+};
+
+/** Later features add their own demo data (training history, plans, activities) as steps run after the organisation. */
+export type DemoStep = (ctx: AppContext, tx: Parameters<Parameters<AppContext['db']['transaction']>[0]>[0], loaded: LoadedOrganisation) => Promise<void>;
+export const demoSteps: DemoStep[] = [];
+
+export type LoadedOrganisation = {
+  administrationIds: Map<string, string>;
+  unitIds: Map<string, string>;
+  employeeIds: string[];
+};
+
+function todayInStockholm(date: Date) {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(date);
+}
+
+/**
+ * Loads the demo municipality into an empty system, in one transaction: the organisation, its
+ * employees with their unit history, and a demo user for every role.
+ */
+export async function loadDemo(ctx: AppContext, options: { employees?: number; seed?: number } = {}): Promise<DemoResult> {
+  const now = ctx.clock.now();
+  const municipality = generateMunicipality({ employees: options.employees, seed: options.seed, today: todayInStockholm(now) });
+  const passwordHash = await hashPassword(demoPassword);
+
+  return ctx.db.transaction(async (tx) => {
+    if (await repo.anyUserExists(tx)) throw conflict('setup_done');
+
+    const administrationRows = await repo.insertAdministrations(
+      tx,
+      municipality.administrations.map((a) => ({ name: a.name, shortName: a.shortName, createdAt: now, updatedAt: now })),
+    );
+    const administrationIds = new Map(municipality.administrations.map((a, i) => [a.key, administrationRows[i].id]));
+
+    const unitRows = await repo.insertUnits(
+      tx,
+      municipality.units.map((u) => ({
+        administrationId: administrationIds.get(u.administrationKey)!,
+        name: u.name,
+        code: u.code,
+        worksWithChildren: u.worksWithChildren,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    );
+    const unitIds = new Map(municipality.units.map((u, i) => [u.key, unitRows[i].id]));
+
+    const employeeRows = await repo.insertEmployees(
+      tx,
+      municipality.employees.map((e) => ({
+        employeeNumber: e.employeeNumber,
+        firstName: e.firstName,
+        lastName: e.lastName,
+        email: e.email,
+        unitId: unitIds.get(e.unitKey)!,
+        title: e.title,
+        gender: e.gender,
+        startDate: e.startDate,
+        endDate: e.endDate,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    );
+    await repo.insertUnitHistory(
+      tx,
+      employeeRows.map((e, i) => ({ employeeId: e.id, unitId: e.unitId, fromDate: e.startDate, toDate: municipality.employees[i].endDate })),
+    );
+
+    // A demo user for every role, scoped to real parts of the demo organisation.
+    const preschools = municipality.units.filter((u) => u.name.startsWith('Förskolan ')).slice(0, 2);
+    const perrongen = municipality.units.find((u) => u.name === 'Perrongen')!;
+    const employeeInPreschool = municipality.employees.findIndex((e) => e.unitKey === preschools[0].key && !e.endDate);
+    const accounts: (DemoAccount & { administrationId?: string; unitIds?: string[]; employeeIndex?: number })[] = [
+      { email: 'strateg@demo.example', name: 'Kim Strateg', role: 'administrator', scope: null },
+      ...municipality.administrations.map((a) => ({
+        email: `processledare.${a.key}@demo.example`,
+        name: `Processledare ${a.shortName}`,
+        role: 'process_leader' as const,
+        scope: a.name,
+        administrationId: administrationIds.get(a.key),
+      })),
+      {
+        email: 'chef.forskola@demo.example',
+        name: 'Robin Förskolechef',
+        role: 'unit_manager',
+        scope: preschools.map((u) => u.name).join(', '),
+        unitIds: preschools.map((u) => unitIds.get(u.key)!),
+      },
+      { email: 'chef.perrongen@demo.example', name: 'Sam Perrongen', role: 'unit_manager', scope: perrongen.name, unitIds: [unitIds.get(perrongen.key)!] },
+      { email: 'hr@demo.example', name: 'Alex Utbildningsansvarig', role: 'training_coordinator', scope: null },
+      { email: 'utbildare@demo.example', name: 'Charlie Utbildare', role: 'trainer', scope: null },
+      { email: 'medarbetare@demo.example', name: `${municipality.employees[employeeInPreschool].firstName} ${municipality.employees[employeeInPreschool].lastName}`, role: 'employee', scope: null, employeeIndex: employeeInPreschool },
+      { email: 'vard@demo.example', name: 'Mika Värd', role: 'activity_host', scope: null },
+    ];
+    const userRows = await repo.insertUsers(
+      tx,
+      accounts.map((a) => ({
+        email: a.email,
+        name: a.name,
+        passwordHash,
+        employeeId: a.employeeIndex !== undefined ? employeeRows[a.employeeIndex].id : null,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    );
+    await repo.insertUserRoles(
+      tx,
+      accounts.flatMap((a, i): { userId: string; role: Role; unitId?: string; administrationId?: string | null }[] =>
+        a.unitIds
+          ? a.unitIds.map((unitId) => ({ userId: userRows[i].id, role: a.role, unitId }))
+          : [{ userId: userRows[i].id, role: a.role, administrationId: a.administrationId ?? null }],
+      ),
+    );
+
+    const loaded: LoadedOrganisation = { administrationIds, unitIds, employeeIds: employeeRows.map((e) => e.id) };
+    for (const step of demoSteps) await step(ctx, tx, loaded);
+
+    await recordAudit(
+      tx,
+      null,
+      {
+        action: 'create',
+        entityType: 'demo',
+        after: { administrations: administrationRows.length, units: unitRows.length, employees: employeeRows.length, users: userRows.length },
+      },
+      now,
+    );
+    return {
+      administrations: administrationRows.length,
+      units: unitRows.length,
+      employees: employeeRows.length,
+      accounts: accounts.map(({ email, name, role, scope }) => ({ email, name, role, scope })),
+      password: demoPassword,
+    };
+  });
+}
