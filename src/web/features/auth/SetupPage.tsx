@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Code, Divider, PasswordInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useNavigate } from '@tanstack/react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { setupBody, type Me, type SetupStatus } from '#shared/contracts/auth';
+import type { DemoResultBody } from '#shared/contracts/demo';
 import { api } from '../../api/client';
 import { meQueryKey } from '../../api/session';
 import { applyServerErrors, zodValidate } from '../../components/forms';
@@ -17,6 +18,9 @@ export function SetupPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
+  const [demo, setDemo] = useState<DemoResultBody | null>(null);
+  const [demoError, setDemoError] = useState<unknown>(null);
+  const [loadingDemo, setLoadingDemo] = useState(false);
   const status = useQuery({ queryKey: ['setup'], queryFn: () => api.get<SetupStatus>('/api/setup') });
   const form = useForm({ initialValues: { name: '', email: '', password: '' }, validate: zodValidate(setupBody) });
 
@@ -30,6 +34,53 @@ export function SetupPage() {
       setError(applyServerErrors(form, caught));
     }
   });
+
+  const loadDemo = async () => {
+    setDemoError(null);
+    setLoadingDemo(true);
+    try {
+      setDemo(await api.post<DemoResultBody>('/api/setup/demo'));
+    } catch (caught) {
+      setDemoError(caught);
+    } finally {
+      setLoadingDemo(false);
+    }
+  };
+
+  if (demo) {
+    return (
+      <PublicLayout>
+        <Page title={t('setup.demoLoadedTitle')}>
+          <Text>{t('setup.demoLoaded', { administrations: demo.administrations, units: demo.units, employees: demo.employees })}</Text>
+          <Text>
+            {t('setup.demoPassword')} <Code>{demo.password}</Code>
+          </Text>
+          <Table.ScrollContainer minWidth={320}>
+            <Table aria-label={t('setup.demoAccounts')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('auth.email')}</Table.Th>
+                  <Table.Th>{t('setup.role')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {demo.accounts.map((account) => (
+                  <Table.Tr key={account.email}>
+                    <Table.Td>{account.email}</Table.Td>
+                    <Table.Td>
+                      {t(`roles.${account.role}`)}
+                      {account.scope ? ` (${account.scope})` : ''}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          <Button onClick={() => navigate({ to: '/login' })}>{t('auth.login')}</Button>
+        </Page>
+      </PublicLayout>
+    );
+  }
 
   return (
     <PublicLayout>
@@ -58,6 +109,19 @@ export function SetupPage() {
               </Button>
             </Stack>
           </form>
+        )}
+        {status.data?.demoAvailable && (
+          <Stack>
+            <Divider />
+            <Title order={2} size="h3">
+              {t('setup.demoTitle')}
+            </Title>
+            <Text>{t('setup.demoIntro')}</Text>
+            <ErrorAlert error={demoError} />
+            <Button variant="outline" onClick={loadDemo} loading={loadingDemo}>
+              {t('setup.demoLoad')}
+            </Button>
+          </Stack>
         )}
       </Page>
     </PublicLayout>
