@@ -1,3 +1,4 @@
 export * from './organisation.js';
 export * from './users.js';
 export * from './system.js';
+export * from './imports.js';
