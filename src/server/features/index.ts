@@ -3,6 +3,7 @@ import { healthRoutes } from './health/routes.js';
 import { setupRoutes } from './setup/routes.js';
 import { authRoutes } from './auth/routes.js';
 import { auditRoutes } from './audit/routes.js';
+import { usersRoutes } from './users/routes.js';
 
 /** Every feature's routes, registered in this order. A new feature adds its routes here. */
-export const featureRoutes: ((app: AppInstance) => Promise<void>)[] = [healthRoutes, setupRoutes, authRoutes, auditRoutes];
+export const featureRoutes: ((app: AppInstance) => Promise<void>)[] = [healthRoutes, setupRoutes, authRoutes, auditRoutes, usersRoutes];

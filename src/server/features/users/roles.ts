@@ -2,6 +2,8 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { userRoles, users } from '../../db/schema/index.js';
 import { conflict, unprocessable } from '../../http/errors.js';
+import { violatedUniqueIndex } from '../../db/errors.js';
+import { lockUserAdministration } from './repository.js';
 
 /**
  * The process leader of an administration and the manager of a unit are roles (user_roles), not
@@ -16,13 +18,23 @@ async function assertActiveUser(tx: DbOrTx, userId: string) {
 
 /** Makes userId the process leader of the administration (null: nobody). Returns the previous leader's id. */
 export async function setProcessLeader(tx: DbOrTx, administrationId: string, userId: string | null): Promise<string | null> {
+  // The same lock as the users feature's role changes: "one administration per leader" has no index to guard it.
+  await lockUserAdministration(tx);
   const current = await tx
     .select({ userId: userRoles.userId })
     .from(userRoles)
     .where(and(eq(userRoles.role, 'process_leader'), eq(userRoles.administrationId, administrationId)));
   const previous = current[0]?.userId ?? null;
   if (previous === userId) return previous;
-  if (userId) await assertActiveUser(tx, userId);
+  if (userId) {
+    await assertActiveUser(tx, userId);
+    const elsewhere = await tx
+      .select({ id: userRoles.id })
+      .from(userRoles)
+      .where(and(eq(userRoles.userId, userId), eq(userRoles.role, 'process_leader')));
+    // A process leader leads one administration, however the role is given (see roleScopeIssues).
+    if (elsewhere.length > 0) throw unprocessable('role_scope_one_administration', [{ path: 'body', message: 'role_scope_one_administration' }]);
+  }
   await tx.delete(userRoles).where(and(eq(userRoles.role, 'process_leader'), eq(userRoles.administrationId, administrationId)));
   if (userId) await tx.insert(userRoles).values({ userId, role: 'process_leader', administrationId });
   return previous;
@@ -30,6 +42,7 @@ export async function setProcessLeader(tx: DbOrTx, administrationId: string, use
 
 /** Makes userId the manager of the unit (null: nobody). Returns the previous manager's id. */
 export async function setUnitManager(tx: DbOrTx, unitId: string, userId: string | null): Promise<string | null> {
+  await lockUserAdministration(tx);
   const current = await tx
     .select({ userId: userRoles.userId })
     .from(userRoles)
@@ -42,7 +55,7 @@ export async function setUnitManager(tx: DbOrTx, unitId: string, userId: string 
     try {
       await tx.insert(userRoles).values({ userId, role: 'unit_manager', unitId });
     } catch (error) {
-      throw (error as { code?: string }).code === '23505' ? conflict('unit_manager_taken') : error;
+      throw violatedUniqueIndex(error) === 'user_roles_one_unit_manager' ? conflict('unit_manager_taken') : error;
     }
   }
   return previous;
