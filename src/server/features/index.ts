@@ -4,6 +4,7 @@ import { setupRoutes } from './setup/routes.js';
 import { authRoutes } from './auth/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { usersRoutes } from './users/routes.js';
+import { tokensRoutes } from './tokens/routes.js';
 
 /** Every feature's routes, registered in this order. A new feature adds its routes here. */
-export const featureRoutes: ((app: AppInstance) => Promise<void>)[] = [healthRoutes, setupRoutes, authRoutes, auditRoutes, usersRoutes];
+export const featureRoutes: ((app: AppInstance) => Promise<void>)[] = [healthRoutes, setupRoutes, authRoutes, auditRoutes, usersRoutes, tokensRoutes];

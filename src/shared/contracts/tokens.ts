@@ -17,5 +17,8 @@ export const createTokenBody = z.object({
 });
 export type CreateTokenBody = z.input<typeof createTokenBody>;
 
-/** The secret is in this answer once, and never again. */
+/**
+ * The secret is in this answer once, and never again: 'ink_' and 43 random base64url characters,
+ * sent as `Authorization: Bearer <token>`. The server keeps only its SHA-256 and the prefix.
+ */
 export const createdToken = apiToken.extend({ token: z.string() });
