@@ -5,6 +5,7 @@ import { authRoutes } from './auth/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { usersRoutes } from './users/routes.js';
 import { tokensRoutes } from './tokens/routes.js';
+import { outboxRoutes } from './outbox/routes.js';
 
 /** Every feature's routes, registered in this order. A new feature adds its routes here. */
-export const featureRoutes: ((app: AppInstance) => Promise<void>)[] = [healthRoutes, setupRoutes, authRoutes, auditRoutes, usersRoutes, tokensRoutes];
+export const featureRoutes: ((app: AppInstance) => Promise<void>)[] = [healthRoutes, setupRoutes, authRoutes, auditRoutes, usersRoutes, tokensRoutes, outboxRoutes];

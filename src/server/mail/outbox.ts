@@ -1,5 +1,5 @@
 import nodemailer from 'nodemailer';
-import { and, asc, eq, lte } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
 import type { DbOrTx } from '../db/client.js';
 import { outbox } from '../db/schema/index.js';
@@ -19,6 +19,15 @@ export type Mailer = {
 };
 
 export const maxAttempts = 8;
+/** How long a claimed message is left alone by other deliverers; far longer than one SMTP send may take. */
+const claimLeaseMs = 10 * 60_000;
+
+/** Whatever a transport throws (an Error, a string, nothing), as a short line for the admin page. */
+function describeError(error: unknown): string {
+  const message = (error as { message?: unknown } | null | undefined)?.message;
+  const text = typeof message === 'string' ? message : typeof error === 'string' ? error : String(error);
+  return (text || 'unknown error').slice(0, 500);
+}
 
 export function smtpTransport(smtpUrl: string): Transport {
   const transporter = nodemailer.createTransport(smtpUrl);
@@ -44,12 +53,19 @@ export function createMailer(ctx: AppContext, transport?: Transport): Mailer {
     async deliverPending(limit = 50) {
       if (!sender) return { sent: 0, failed: 0 };
       const now = ctx.clock.now();
-      const due = await ctx.db
-        .select()
+      // Claim the due messages in one statement: their next attempt moves past the lease, so a
+      // second server process (or an overlapping run) skips them instead of sending them twice.
+      // A process that dies mid-send leaves them to be tried again when the lease runs out.
+      const leaseUntil = new Date(now.getTime() + claimLeaseMs);
+      const dueIds = ctx.db
+        .select({ id: outbox.id })
         .from(outbox)
         .where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)))
         .orderBy(asc(outbox.createdAt))
-        .limit(limit);
+        .limit(limit)
+        .for('update', { skipLocked: true });
+      const claimed = await ctx.db.update(outbox).set({ nextAttemptAt: leaseUntil }).where(inArray(outbox.id, dueIds)).returning();
+      const due = claimed.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
       let sent = 0;
       let failed = 0;
       for (const row of due) {
@@ -69,7 +85,7 @@ export function createMailer(ctx: AppContext, transport?: Transport): Mailer {
             .update(outbox)
             .set({
               attempts,
-              lastError: String((error as Error).message ?? error).slice(0, 500),
+              lastError: describeError(error),
               status: attempts >= maxAttempts ? 'failed' : 'pending',
               nextAttemptAt: retryAt,
             })

@@ -33,10 +33,16 @@ export const outboxMessage = z.object({
   lastError: z.string().nullable(),
   createdAt: z.iso.datetime(),
   sentAt: z.iso.datetime().nullable(),
+  /** When delivery is tried next; null once the message is sent or has failed for good. */
+  nextAttemptAt: z.iso.datetime().nullable(),
 });
 export type OutboxMessage = z.infer<typeof outboxMessage>;
 export const outboxPage = page(outboxMessage);
-export const outboxListQuery = listQuery.extend({ status: z.enum(['pending', 'sent', 'failed']).optional() });
+export const outboxListQuery = listQuery.extend({
+  /** Part of the recipient's address or the subject. */
+  q: z.string().trim().max(200).optional(),
+  status: z.enum(['pending', 'sent', 'failed']).optional(),
+});
 export const outboxInfo = z.object({ smtpConfigured: z.boolean() });
 
 export const overview = z.object({
