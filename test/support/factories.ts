@@ -84,3 +84,19 @@ export async function signIn(app: AppInstance, db: Db, roles: RoleGrant[] | Role
   await agent.login(user.email, user.password);
   return { agent, user };
 }
+
+/** The audit entries about one kind of entity (and one entity, when given), oldest first. */
+export async function auditEntriesFor(db: Db, entityType: string, entityId?: string | null) {
+  const { auditLog } = await import('#server/db/schema/index');
+  const { and, asc, eq, isNull } = await import('drizzle-orm');
+  return db
+    .select()
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.entityType, entityType),
+        entityId === undefined ? undefined : entityId === null ? isNull(auditLog.entityId) : eq(auditLog.entityId, entityId),
+      ),
+    )
+    .orderBy(asc(auditLog.id));
+}
