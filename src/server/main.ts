@@ -6,6 +6,7 @@ import { systemClock } from './context.js';
 import { createFirstAdministrator, needsSetup } from './features/users/service.js';
 import { startJobs } from './jobs/scheduler.js';
 import { loadDemo } from './features/demo/service.js';
+import { failInterruptedImports } from './features/imports/service.js';
 
 /** Without HOST, listen on every address: '::' takes IPv4 too, so http://localhost works whichever way the browser resolves it. */
 async function listen(app: Awaited<ReturnType<typeof buildApp>>, port: number, host: string | undefined) {
@@ -22,6 +23,8 @@ async function main() {
   const config = loadConfig();
   const database = await openDatabase(config);
   const app = await buildApp({ database, config, clock: systemClock, logger: { level: config.logLevel } });
+
+  await failInterruptedImports(app.appContext);
 
   if (config.adminEmail && config.adminPassword && (await needsSetup(app.appContext))) {
     await createFirstAdministrator(app.appContext, { name: 'Administratör', email: config.adminEmail, password: config.adminPassword });

@@ -74,3 +74,20 @@ export class Agent {
     return response;
   }
 }
+
+/** A multipart/form-data body for app.inject, with one file and some text fields. */
+export function multipart(file: { name: string; content: Uint8Array | string; type?: string }, fields: Record<string, string> = {}) {
+  const boundary = `----inkludera${Math.random().toString(16).slice(2)}`;
+  const parts: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields)) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+  }
+  parts.push(
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'text/csv'}\r\n\r\n`,
+    ),
+  );
+  parts.push(typeof file.content === 'string' ? Buffer.from(file.content) : Buffer.from(file.content));
+  parts.push(Buffer.from(`\r\n--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
