@@ -12,6 +12,9 @@ const node = {
 export default defineConfig({
   resolve: { conditions: ['source'] },
   ssr: { resolve: { conditions: ['source'], externalConditions: ['source'] } },
+  // globalSetup runs in Vitest's own '__vitest__' environment, which takes neither setting above: without this,
+  // '#server/*' resolves to dist/ there, and fails on a fresh clone that has not been built.
+  environments: { __vitest__: { resolve: { conditions: ['source'], externalConditions: ['source'] } } },
   test: {
     globalSetup: ['test/setup/global.ts'],
     projects: [
