@@ -1,0 +1,125 @@
+import { and, asc, count, eq, getTableColumns, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../db/client.js';
+import { administrations, employeeUnitHistory, employees, units } from '../../db/schema/index.js';
+import { orderFor, searchWords } from '../../db/lists.js';
+import type { EmployeeListQuery } from '#shared/contracts/organisation';
+import { currentEmployeeSql, endedEmployeeSql } from './current.js';
+import type { EmployeeScope } from './policy.js';
+
+export type NewEmployee = typeof employees.$inferInsert;
+
+const employeeColumns = {
+  ...getTableColumns(employees),
+  unitName: units.name,
+  administrationId: units.administrationId,
+  administrationName: administrations.name,
+};
+export type EmployeeRow = typeof employees.$inferSelect & { unitName: string; administrationId: string; administrationName: string };
+
+export type EmployeeFilter = Pick<EmployeeListQuery, 'q' | 'administrationId' | 'unitId' | 'status'> & {
+  today: string;
+  scope: EmployeeScope;
+};
+
+const sortColumns = {
+  lastName: [employees.lastName, employees.firstName],
+  firstName: [employees.firstName, employees.lastName],
+  employeeNumber: [employees.employeeNumber],
+  startDate: [employees.startDate, employees.lastName, employees.firstName],
+  unitName: [units.name, employees.lastName, employees.firstName],
+};
+
+/** Employees of the units of these administrations, as a semi-join: no join needed for the count. */
+function inAdministrations(db: DbOrTx, administrationIds: string[]): SQL {
+  return inArray(employees.unitId, db.select({ id: units.id }).from(units).where(inArray(units.administrationId, administrationIds)));
+}
+
+function scopeCondition(db: DbOrTx, scope: EmployeeScope): SQL | undefined {
+  if (!scope) return undefined;
+  const parts = [
+    scope.administrationIds.length > 0 ? inAdministrations(db, scope.administrationIds) : undefined,
+    scope.unitIds.length > 0 ? inArray(employees.unitId, scope.unitIds) : undefined,
+    scope.employeeIds.length > 0 ? inArray(employees.id, scope.employeeIds) : undefined,
+  ].filter((p): p is SQL => p !== undefined);
+  return parts.length > 0 ? or(...parts) : sql`false`;
+}
+
+/** Takes the pool, not a transaction: the page and its total are read in parallel. */
+export async function listEmployees(db: Db, filter: EmployeeFilter, sort: EmployeeListQuery['sort'], limit: number, offset: number) {
+  const where = and(
+    scopeCondition(db, filter.scope),
+    filter.administrationId ? inAdministrations(db, [filter.administrationId]) : undefined,
+    filter.unitId ? eq(employees.unitId, filter.unitId) : undefined,
+    filter.status === 'current' ? currentEmployeeSql(filter.today) : filter.status === 'ended' ? endedEmployeeSql(filter.today) : undefined,
+    ...searchWords(filter.q, [employees.firstName, employees.lastName, employees.email, employees.employeeNumber]),
+  );
+  const [rows, [{ total }]] = await Promise.all([
+    db
+      .select(employeeColumns)
+      .from(employees)
+      .innerJoin(units, eq(units.id, employees.unitId))
+      .innerJoin(administrations, eq(administrations.id, units.administrationId))
+      .where(where)
+      .orderBy(...orderFor(sort, sortColumns, employees.id))
+      .limit(limit)
+      .offset(offset),
+    db.select({ total: count() }).from(employees).where(where),
+  ]);
+  return { rows, total };
+}
+
+/** lock: to change the employee; their open history row is only changed under this lock. */
+export async function findEmployee(db: DbOrTx, id: string, lock?: 'update'): Promise<EmployeeRow | undefined> {
+  const query = db
+    .select(employeeColumns)
+    .from(employees)
+    .innerJoin(units, eq(units.id, employees.unitId))
+    .innerJoin(administrations, eq(administrations.id, units.administrationId))
+    .where(eq(employees.id, id));
+  const [row] = lock ? await query.for(lock, { of: employees }) : await query;
+  return row;
+}
+
+export async function insertEmployee(db: DbOrTx, values: NewEmployee) {
+  const [row] = await db.insert(employees).values(values).returning({ id: employees.id });
+  return row;
+}
+
+export async function updateEmployee(db: DbOrTx, id: string, values: Partial<NewEmployee>) {
+  await db.update(employees).set(values).where(eq(employees.id, id));
+}
+
+/** Oldest first. */
+export async function historyOf(db: DbOrTx, employeeId: string) {
+  return db
+    .select({
+      unitId: employeeUnitHistory.unitId,
+      unitName: units.name,
+      administrationId: units.administrationId,
+      administrationName: administrations.name,
+      fromDate: employeeUnitHistory.fromDate,
+      toDate: employeeUnitHistory.toDate,
+    })
+    .from(employeeUnitHistory)
+    .innerJoin(units, eq(units.id, employeeUnitHistory.unitId))
+    .innerJoin(administrations, eq(administrations.id, units.administrationId))
+    .where(eq(employeeUnitHistory.employeeId, employeeId))
+    .orderBy(asc(employeeUnitHistory.fromDate), asc(employeeUnitHistory.createdAt));
+}
+export type HistoryRow = Awaited<ReturnType<typeof historyOf>>[number];
+
+export async function findOpenHistory(db: DbOrTx, employeeId: string) {
+  const [row] = await db
+    .select()
+    .from(employeeUnitHistory)
+    .where(and(eq(employeeUnitHistory.employeeId, employeeId), isNull(employeeUnitHistory.toDate)));
+  return row;
+}
+
+export async function closeHistory(db: DbOrTx, id: string, toDate: string) {
+  await db.update(employeeUnitHistory).set({ toDate }).where(eq(employeeUnitHistory.id, id));
+}
+
+export async function insertHistory(db: DbOrTx, values: typeof employeeUnitHistory.$inferInsert) {
+  await db.insert(employeeUnitHistory).values(values);
+}

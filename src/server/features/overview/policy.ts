@@ -1,0 +1,26 @@
+import type { Actor } from '../../context.js';
+import { accessFor } from '#shared/permissions';
+
+/** The part of the organisation an overview counts: null for all of it. */
+export type OverviewScope = { administrationIds: string[]; unitIds: string[] } | null;
+
+export type OverviewActor = Pick<Actor, 'permissions' | 'administrationIds' | 'unitIds'>;
+
+/**
+ * The overview counts what one is responsible for: everything (administrators, training
+ * coordinators), one's administration (process leaders), one's units (unit managers), or both
+ * for someone who is both. Access 'self' alone (employees, trainers, hosts) is responsible for no
+ * part of the organisation, so every count is 0.
+ */
+export function overviewScope(actor: OverviewActor): OverviewScope {
+  const levels = accessFor(actor.permissions, 'read', 'overview');
+  if (levels.includes('any')) return null;
+  return {
+    administrationIds: levels.includes('administration') ? actor.administrationIds : [],
+    unitIds: levels.includes('unit') ? actor.unitIds : [],
+  };
+}
+
+/** Users and the mail outbox are system administration: their counts only for those who may read them. */
+export const seesUsers = (actor: Pick<Actor, 'permissions'>) => accessFor(actor.permissions, 'read', 'user').includes('any');
+export const seesMail = (actor: Pick<Actor, 'permissions'>) => accessFor(actor.permissions, 'read', 'outbox').includes('any');
