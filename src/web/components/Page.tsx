@@ -26,7 +26,7 @@ export function ErrorAlert({ error }: { error: unknown }) {
   const { t } = useTranslation();
   if (!error) return null;
   return (
-    <Alert color="red.9" variant="light" title={t('common.error')} role="alert">
+    <Alert color="red" variant="light" title={t('common.error')} role="alert">
       {typeof error === 'string' ? error : errorMessage(error)}
     </Alert>
   );
