@@ -1,0 +1,90 @@
+import { Card, SimpleGrid, Skeleton, Text } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { Overview } from '#shared/contracts/system';
+import type { Action, Entity } from '#shared/permissions';
+import { api } from '../../api/client';
+import { useCan, useMe } from '../../api/session';
+import { formatNumber } from '../../components/format';
+import { ErrorAlert, Page } from '../../components/Page';
+import './overview.css';
+
+export const overviewQueryKey = ['overview'] as const;
+
+type CountKey = keyof Overview['counts'];
+
+/** Each count, and the page it links to for those who may see that page. */
+const cards: { key: CountKey; to: string; permission: [Action, Entity] }[] = [
+  { key: 'administrations', to: '/administrations', permission: ['read', 'administration'] },
+  { key: 'units', to: '/units', permission: ['read', 'unit'] },
+  { key: 'unitsWorkingWithChildren', to: '/units?worksWithChildren=true', permission: ['read', 'unit'] },
+  { key: 'employees', to: '/employees', permission: ['read', 'employee'] },
+  { key: 'users', to: '/users', permission: ['read', 'user'] },
+  { key: 'pendingMail', to: '/outbox?status=pending', permission: ['read', 'outbox'] },
+];
+
+export function OverviewPage() {
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  const can = useCan();
+  const overview = useQuery({ queryKey: overviewQueryKey, queryFn: () => api.get<Overview>('/api/overview') });
+
+  return (
+    <Page title={me ? t('overview.greeting', { name: me.name }) : t('overview.title')}>
+      <Text>{t('overview.intro')}</Text>
+      <ErrorAlert error={overview.error} />
+      <section aria-labelledby="overview-counts">
+        <Text component="h2" id="overview-counts" fw={700} size="lg" mb="sm">
+          {t('overview.countsHeading')}
+        </Text>
+        {overview.isPending ? (
+          <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} aria-busy="true" aria-label={t('common.loading')}>
+            {cards.slice(0, 3).map((card) => (
+              <Skeleton key={card.key} height={104} radius="md" />
+            ))}
+          </SimpleGrid>
+        ) : overview.data ? (
+          <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+            {cards.map((card) => {
+              const value = overview.data.counts[card.key];
+              if (value === null || value === undefined) return null;
+              const linked = can(...card.permission);
+              const content = (
+                <>
+                  <Text size="2rem" fw={700} lh={1.2} c="indigo.8">
+                    {formatNumber(value)}
+                  </Text>
+                  <Text fw={500} td={linked ? 'underline' : undefined} c={linked ? 'indigo.8' : undefined}>
+                    {t(`overview.counts.${card.key}`)}
+                  </Text>
+                </>
+              );
+              return (
+                <li key={card.key}>
+                  {linked ? (
+                    <Card
+                      component={Link}
+                      to={card.to as '/'}
+                      withBorder
+                      radius="md"
+                      padding="lg"
+                      h="100%"
+                      className="overview-card"
+                    >
+                      {content}
+                    </Card>
+                  ) : (
+                    <Card withBorder radius="md" padding="lg" h="100%">
+                      {content}
+                    </Card>
+                  )}
+                </li>
+              );
+            })}
+          </SimpleGrid>
+        ) : null}
+      </section>
+    </Page>
+  );
+}
