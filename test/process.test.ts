@@ -31,8 +31,8 @@ embeddedCases('the server on an embedded database', () => {
       INKLUDERA_ADMIN_PASSWORD: admin.password,
       LOG_LEVEL: 'warn',
     });
-    await waitForAnswer(first);
-  });
+    await waitForAnswer(first, '/api/health', 110_000);
+  }, 120_000);
 
   afterAll(async () => {
     if (first) await stop(first.child);
@@ -65,34 +65,39 @@ embeddedCases('the server on an embedded database', () => {
     expect((await setup.json()).needsSetup).toBe(false);
   });
 
-  it('stops a second process on the same data directory at once, with a message naming it, and damages nothing', async () => {
-    const lockFile = path.join(dataDir, 'inkludera.lock');
-    const lockBefore = fs.readFileSync(lockFile, 'utf8');
-    expect(lockBefore).toBe(String(first.child.pid));
+  it(
+    'stops a second process on the same data directory at once, with a message naming it, and damages nothing',
+    { timeout: 60_000 },
+    async () => {
+      const lockFile = path.join(dataDir, 'inkludera.lock');
+      const lockBefore = fs.readFileSync(lockFile, 'utf8');
+      expect(lockBefore).toBe(String(first.child.pid));
 
-    const second = await spawnNode(serverFromSource, { DATA_DIR: dataDir, DATABASE_URL: undefined, LOG_LEVEL: 'warn' });
-    try {
-      // Loading the TypeScript sources through tsx takes most of this; the lock itself is the first thing opened.
-      const { code } = await waitForExit(second.child, 20_000);
-      expect(code).not.toBe(0);
-    } finally {
-      await stop(second.child);
-    }
-    expect(second.output()).toContain(dataDir);
-    expect(second.output()).toMatch(/in use by another Inkludera process/);
+      const second = await spawnNode(serverFromSource, { DATA_DIR: dataDir, DATABASE_URL: undefined, LOG_LEVEL: 'warn' });
+      try {
+        // Loading the TypeScript sources through tsx takes nearly all of this (a second or two; more on a busy machine):
+        // the lock is taken before the database is opened.
+        const { code } = await waitForExit(second.child, 30_000);
+        expect(code).not.toBe(0);
+      } finally {
+        await stop(second.child);
+      }
+      expect(second.output()).toContain(dataDir);
+      expect(second.output()).toMatch(/in use by another Inkludera process/);
 
-    // The first process still holds its lock and answers from its database.
-    expect(fs.readFileSync(lockFile, 'utf8')).toBe(lockBefore);
-    const response = await fetch(`${first.baseUrl}/api/health`);
-    expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok', database: 'pglite' });
-    const login = await fetch(`${first.baseUrl}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(admin),
-    });
-    expect(login.status).toBe(200);
-  });
+      // The first process still holds its lock and answers from its database.
+      expect(fs.readFileSync(lockFile, 'utf8')).toBe(lockBefore);
+      const response = await fetch(`${first.baseUrl}/api/health`);
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ status: 'ok', database: 'pglite' });
+      const login = await fetch(`${first.baseUrl}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(admin),
+      });
+      expect(login.status).toBe(200);
+    },
+  );
 });
 
 postgresCases('the server with DATABASE_URL (skipped without TEST_DATABASE_URL)', () => {
@@ -124,7 +129,7 @@ postgresCases('the server with DATABASE_URL (skipped without TEST_DATABASE_URL)'
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('migrates and uses PostgreSQL, and leaves DATA_DIR alone', async () => {
+  it('migrates and uses PostgreSQL, and leaves DATA_DIR alone', { timeout: 120_000 }, async () => {
     server = await spawnNode(serverFromSource, {
       DATABASE_URL: databaseUrl,
       DATA_DIR: path.join(dataDir, 'unused'),
