@@ -127,3 +127,15 @@ export async function countUsers(db: DbOrTx): Promise<number> {
   const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
   return n;
 }
+
+/** The administrator who has been one longest: whom a command-line job acts as when not told. */
+export async function firstActiveAdministrator(db: DbOrTx): Promise<UserRow | undefined> {
+  const [row] = await db
+    .select({ user: users })
+    .from(users)
+    .innerJoin(userRoles, eq(userRoles.userId, users.id))
+    .where(and(eq(userRoles.role, 'administrator'), eq(users.active, true)))
+    .orderBy(users.createdAt)
+    .limit(1);
+  return row?.user;
+}

@@ -152,3 +152,5 @@ export async function revokeOwnSession(ctx: AppContext, actor: Actor, sessionId:
 export const revokeAllSessionsOfUser = repo.revokeAllSessionsOfUser;
 export const countUsers = repo.countUsers;
 export const rolesOfUser = repo.rolesOfUser;
+export const findUserByEmail = repo.findUserByEmail;
+export const firstActiveAdministrator = repo.firstActiveAdministrator;
