@@ -16,6 +16,9 @@ function databaseError(error: unknown): AppError | null {
       return new AppError(409, 'duplicate');
     case '23503':
       return new AppError(409, 'in_use');
+    case '22021':
+      // A NUL character in text: PostgreSQL cannot store it, and JSON lets a client send it.
+      return new AppError(400, 'invalid_characters');
     case '22P02':
     case '22007':
     case '22008':

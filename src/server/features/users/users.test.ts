@@ -182,6 +182,9 @@ describe('listing users', () => {
 
     const bad = await agent.get('/api/users?sort=passwordHash');
     expect(bad.statusCode).toBe(400);
+    // PostgreSQL cannot hold a NUL character; a search for one is bad input, not a crash.
+    const nul = await agent.get('/api/users?q=a%00b');
+    expect([nul.statusCode, nul.json().error.code]).toEqual([400, 'invalid_characters']);
 
     // Reading staff accounts is reading personal data: it is on record.
     const reads = (await auditEntries()).filter((e) => e.action === 'read' && e.actorUserId === me.id);
