@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifySchema, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import helmet from '@fastify/helmet';
@@ -18,13 +18,18 @@ import type { Mailer } from './mail/outbox.js';
 import { createMailer } from './mail/outbox.js';
 import { featureRoutes } from './features/index.js';
 import { errorBody } from '#shared/contracts/common';
+import type { RouteAccess } from './http/access.js';
 
 export type AppInstance = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+
+/** An /api route as registered: what the role x route matrix and the property tests walk over. */
+export type ApiRoute = { method: string; url: string; access: RouteAccess; schema: FastifySchema | undefined };
 
 declare module 'fastify' {
   interface FastifyInstance {
     appContext: AppContext;
     mailer: Mailer;
+    apiRoutes: readonly ApiRoute[];
   }
   interface FastifyRequest {
     ctx: AppContext;
@@ -60,6 +65,8 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
   }).withTypeProvider<ZodTypeProvider>();
 
   const ctx: AppContext = { db: database.db, dbKind: database.kind, clock: options.clock ?? systemClock, config };
+  const apiRoutes: ApiRoute[] = [];
+  app.decorate('apiRoutes', apiRoutes);
   app.decorate('appContext', ctx);
   app.decorate('mailer', options.mailer ?? createMailer(ctx));
   app.decorateRequest('ctx', {
@@ -80,6 +87,9 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
     }
     if (route.schema) {
       route.schema.response = { ...errorResponses, ...(route.schema.response as object) };
+    }
+    for (const method of [route.method].flat()) {
+      apiRoutes.push({ method, url: route.url, access: route.config.access, schema: route.schema });
     }
   });
 
