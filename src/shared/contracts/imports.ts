@@ -45,6 +45,8 @@ export const importSummary = z.object({
   unmappedRequired: z.array(z.enum(importFieldNames)),
   /** More than one date format fits every date: the person chooses. */
   dateFormatCandidates: z.array(z.enum(dateFormatNames)),
+  /** When the format must be chosen: the first date in the file and how each candidate reads it (YYYY-MM-DD). */
+  dateExample: z.object({ value: z.string(), readings: z.partialRecord(z.enum(dateFormatNames), z.string()) }).nullable().optional(),
   changes: z.array(z.object({ employeeNumber: z.string(), name: z.string(), fields: z.array(fieldChange) })),
   newEmployees: z.array(z.object({ employeeNumber: z.string(), name: z.string(), unit: z.string() })),
   endedEmployees: z.array(z.object({ employeeNumber: z.string(), name: z.string() })),

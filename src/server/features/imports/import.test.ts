@@ -151,6 +151,7 @@ describe('employee import', () => {
     expect(first.canCommit).toBe(false);
     const mapped = (await agent.patch(`/api/employees/imports/${first.id}`, { mapping: { employeeNumber: 0, firstName: 1, lastName: 2, unit: 3, startDate: 4 } })).json();
     expect(mapped.summary.dateFormatCandidates).toEqual(['D/M/YYYY', 'M/D/YYYY']);
+    expect(mapped.summary.dateExample).toEqual({ value: '1/3/2024', readings: { 'D/M/YYYY': '2024-03-01', 'M/D/YYYY': '2024-01-03' } });
     expect(mapped.settings.dateFormat).toBeNull();
     const chosen = (await agent.patch(`/api/employees/imports/${first.id}`, { dateFormat: 'D/M/YYYY' })).json();
     expect(chosen.canCommit).toBe(true);

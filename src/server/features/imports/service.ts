@@ -7,11 +7,11 @@ import { allEmployeesByNumber, applyBulkPlan } from '../employees/bulk.js';
 import { stockholmDate } from '../employees/current.js';
 import { createUnitsForImport, unitDirectory } from '../units/bulk.js';
 import { guessMapping, missingRequired, type ColumnMapping } from './columns.js';
-import type { DateFormat } from './dates.js';
+import { parseDate, type DateFormat } from './dates.js';
 import { FileFormatError, readTable, type Table } from './decode.js';
 import { planImport, unitResolver, type ImportPlan } from './plan.js';
 import { canImport } from './policy.js';
-import { dateVerdict, readRecords, type Problem } from './records.js';
+import { dateValues, dateVerdict, readRecords, type Problem } from './records.js';
 import * as repo from './repository.js';
 
 export type ImportSettings = {
@@ -59,6 +59,11 @@ async function analyse(ctx: AppContext, bytes: Uint8Array, requested: Partial<Im
   }
   const verdict = dateVerdict(table, mapping);
   const candidates = verdict.kind === 'ambiguous' ? verdict.candidates : [];
+  // An example for the person who chooses: the first date in the file, as each candidate format reads it.
+  const firstDate = candidates.length > 0 ? dateValues(table, mapping)[0] : undefined;
+  const dateExample = firstDate
+    ? { value: firstDate, readings: Object.fromEntries(candidates.map((format) => [format, parseDate(firstDate, format) ?? ''])) }
+    : null;
   const dateFormat: DateFormat | null =
     requested.dateFormat ?? (verdict.kind === 'chosen' ? verdict.format : verdict.kind === 'none' ? 'YYYY-MM-DD' : null);
   const settings: ImportSettings = {
@@ -83,6 +88,7 @@ async function analyse(ctx: AppContext, bytes: Uint8Array, requested: Partial<Im
     missingAdministrations: [],
     unmappedRequired,
     dateFormatCandidates: dateFormat ? [] : candidates,
+    dateExample: dateFormat ? null : dateExample,
     changes: [],
     newEmployees: [],
     endedEmployees: [],
@@ -104,7 +110,7 @@ async function analyse(ctx: AppContext, bytes: Uint8Array, requested: Partial<Im
     today: stockholmDate(ctx.clock.now()),
     rows: table.rows.length - 1,
   });
-  return { table, settings, summary: { ...plan.summary, unmappedRequired, dateFormatCandidates: candidates }, problems: plan.problems, plan };
+  return { table, settings, summary: { ...plan.summary, unmappedRequired, dateFormatCandidates: candidates, dateExample }, problems: plan.problems, plan };
 }
 
 export function canCommit(row: Pick<repo.ImportRow, 'status' | 'summary' | 'settings'>): boolean {
