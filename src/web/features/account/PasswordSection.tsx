@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { Button, Group, PasswordInput, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { changePasswordBody } from '#shared/contracts/auth';
 import { api } from '../../api/client';
 import { applyServerErrors, zodValidate } from '../../components/forms';
 import { shownBesideFields } from '../../components/formErrors';
+import { notifyDone } from '../../components/notify';
 import { ErrorAlert } from '../../components/Page';
 import { Section } from './Section';
 import { sessionsQueryKey } from './SessionsSection';
@@ -23,7 +23,7 @@ export function PasswordSection() {
     try {
       await api.put('/api/auth/password', values);
       form.reset();
-      notifications.show({ color: 'green.9', title: t('account.password.changed'), message: t('account.password.changedBody') });
+      notifyDone(t('account.password.changed'), t('account.password.changedBody'));
       await queryClient.invalidateQueries({ queryKey: sessionsQueryKey });
     } catch (caught) {
       const left = applyServerErrors(form, caught);
@@ -40,6 +40,7 @@ export function PasswordSection() {
             label={t('account.password.current')}
             autoComplete="current-password"
             required
+            aria-invalid={Boolean(form.errors.currentPassword)}
             {...form.getInputProps('currentPassword')}
           />
           <PasswordInput
@@ -47,6 +48,7 @@ export function PasswordSection() {
             description={t('auth.passwordRule')}
             autoComplete="new-password"
             required
+            aria-invalid={Boolean(form.errors.newPassword)}
             {...form.getInputProps('newPassword')}
           />
           <Group>

@@ -62,6 +62,8 @@ function useNameLookup(enabled: boolean) {
 function ActorSelect({ value, onChange }: { value: string | undefined; onChange: (id: string | undefined) => void }) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
+  // Listing users is itself an audited read: only when the person opens the list.
+  const [opened, setOpened] = useState(false);
   const labels = useRef(new Map<string, string>());
   const [q] = useDebouncedValue(search.trim(), 300);
   const selectedLabel = value ? labels.current.get(value) : undefined;
@@ -69,6 +71,7 @@ function ActorSelect({ value, onChange }: { value: string | undefined; onChange:
     queryKey: ['users', 'list', { q: search === selectedLabel ? '' : q, pageSize: 50 }],
     queryFn: () => api.get<ApiPage<User>>(`/api/users${toQuery({ q: search === selectedLabel ? '' : q, pageSize: 50, sort: 'name' })}`),
     placeholderData: keepPreviousData,
+    enabled: opened,
   });
   // The chosen person may not be among those found: ask for them by id once.
   const chosen = useQuery({
@@ -93,6 +96,7 @@ function ActorSelect({ value, onChange }: { value: string | undefined; onChange:
       searchValue={search}
       onSearchChange={setSearch}
       filter={({ options: all }) => all}
+      onDropdownOpen={() => setOpened(true)}
       nothingFoundMessage={users.isFetching ? t('common.loading') : t('users.nothingFound')}
     />
   );

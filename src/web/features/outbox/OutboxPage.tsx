@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Alert, Badge, Button, Code, Group, Loader, Modal, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { DataTable } from 'mantine-datatable';
@@ -12,6 +11,7 @@ import { api, toQuery } from '../../api/client';
 import { useCan } from '../../api/session';
 import { fromMd, fromSm, useDataTableTexts, usePaginationTexts } from '../../components/dataTable';
 import { formatDateTime } from '../../components/format';
+import { notifyDone } from '../../components/notify';
 import { ErrorAlert, Page } from '../../components/Page';
 import type { OutboxSearch } from './search';
 
@@ -65,7 +65,7 @@ function MessageDialog({ id, onClose }: { id: string | null; onClose: () => void
       queryClient.setQueryData([...outboxQueryKey, 'message', id], saved);
       await queryClient.invalidateQueries({ queryKey: outboxQueryKey });
       await queryClient.invalidateQueries({ queryKey: ['overview'] });
-      notifications.show({ color: 'green.9', title: t('outbox.retried'), message: t('outbox.retriedBody') });
+      notifyDone(t('outbox.retried'), t('outbox.retriedBody'));
     },
   });
   const m = message.data;

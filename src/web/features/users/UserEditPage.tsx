@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { Alert, Badge, Button, Group, Loader, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +8,7 @@ import { api } from '../../api/client';
 import { meQueryKey, useMe } from '../../api/session';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { formatDateTime } from '../../components/format';
+import { notifyDone } from '../../components/notify';
 import { ErrorAlert, Page } from '../../components/Page';
 import { usersQueryKey, useUser } from './api';
 import { emptyUser, knownScopes, valuesOf } from './form';
@@ -31,7 +31,7 @@ export function NewUserPage() {
           const created = await api.post<User>('/api/users', body);
           await queryClient.invalidateQueries({ queryKey: usersQueryKey });
           await queryClient.invalidateQueries({ queryKey: ['overview'] });
-          notifications.show({ color: 'green.9', title: t('common.saved'), message: t('users.createdMessage', { name: created.name }) });
+          notifyDone(t('common.saved'), t('users.createdMessage', { name: created.name }));
           await navigate({ to: '/users/$userId', params: { userId: created.id } });
         }}
       />
@@ -60,11 +60,7 @@ export function UserEditPage() {
     onSuccess: async (saved) => {
       setConfirming(false);
       await refresh(saved);
-      notifications.show({
-        color: 'green.9',
-        title: t('common.saved'),
-        message: saved.active ? t('users.reactivated', { name: saved.name }) : t('users.deactivatedMessage', { name: saved.name }),
-      });
+      notifyDone(t('common.saved'), saved.active ? t('users.reactivated', { name: saved.name }) : t('users.deactivatedMessage', { name: saved.name }));
     },
   });
 
@@ -124,7 +120,7 @@ export function UserEditPage() {
             onSubmit={async (body) => {
               const saved = await api.patch<User>(`/api/users/${userId}`, body);
               await refresh(saved);
-              notifications.show({ color: 'green.9', title: t('common.saved'), message: t('users.savedMessage', { name: saved.name }) });
+              notifyDone(t('common.saved'), t('users.savedMessage', { name: saved.name }));
               await navigate({ to: '/users' });
             }}
           />

@@ -47,6 +47,8 @@ export function UserForm({
             description={mode === 'create' ? t('users.initialPasswordHint') : t('users.newPasswordHint')}
             autoComplete="new-password"
             required={mode === 'create'}
+            // Mantine's PasswordInput marks an error with data-invalid only: say it to assistive technology too.
+            aria-invalid={Boolean(form.errors.password)}
             {...form.getInputProps('password')}
           />
           <Select
