@@ -3,10 +3,15 @@ import { admin, csrf, expectNoAxeViolations, expectNoSidewaysScroll, run, signIn
 
 test.describe.configure({ mode: 'serial' });
 
-test('the audit log lists events newest first, filters in the address, and shows a change as before and after', async ({ page }) => {
+test('the audit log lists events newest first, filters in the address, and shows a change as before and after', async ({
+  page,
+}) => {
   await signInAsAdmin(page);
   // A change to look at: a token created and revoked by the administrator.
-  const created = await page.request.post('/api/tokens', { data: { name: `Granskning ${run}`, expiresInDays: 1 }, headers: await csrf(page.request) });
+  const created = await page.request.post('/api/tokens', {
+    data: { name: `Granskning ${run}`, expiresInDays: 1 },
+    headers: await csrf(page.request),
+  });
   expect(created.status()).toBe(201);
 
   await page.goto('/audit-log');

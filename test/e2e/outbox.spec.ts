@@ -19,7 +19,9 @@ test('the outbox says that mail stays here without SMTP, and filters by status i
   await expect(page.getByRole('combobox', { name: 'Status' })).toHaveValue('Misslyckades');
 });
 
-test('a message opens with recipient, subject, body, attempts and last error, and a failed one is sent again', async ({ page }) => {
+test('a message opens with recipient, subject, body, attempts and last error, and a failed one is sent again', async ({
+  page,
+}) => {
   // No feature sends mail yet: the outbox's answers are stood in for here; the API has its own tests.
   const failed = {
     id: '11111111-1111-4111-8111-111111111111',

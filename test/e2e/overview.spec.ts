@@ -8,7 +8,14 @@ test('the start page greets the person and shows the counts, each linking to its
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1, name: `Välkommen, ${name}` })).toBeVisible();
   const counts = page.getByRole('region', { name: 'I siffror' });
-  for (const label of ['Förvaltningar', 'Enheter', 'Enheter som arbetar med barn och unga', 'Medarbetare', 'Användare', 'Meddelanden i utkorgen som väntar']) {
+  for (const label of [
+    'Förvaltningar',
+    'Enheter',
+    'Enheter som arbetar med barn och unga',
+    'Medarbetare',
+    'Användare',
+    'Meddelanden i utkorgen som väntar',
+  ]) {
     await expect(counts.getByRole('link', { name: new RegExp(`^[\\d\\s\\u00a0\\u202f]+${label}$`) })).toBeVisible();
   }
   await expectNoAxeViolations(page, 'the start page');

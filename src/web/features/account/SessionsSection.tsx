@@ -54,7 +54,12 @@ export function SessionsSection() {
             ),
           },
           { accessor: 'lastSeenAt', title: t('account.sessions.lastSeen'), render: (s) => formatDateTime(s.lastSeenAt) },
-          { accessor: 'expiresAt', title: t('account.sessions.expires'), render: (s) => formatDateTime(s.expiresAt), visibleMediaQuery: fromSm },
+          {
+            accessor: 'expiresAt',
+            title: t('account.sessions.expires'),
+            render: (s) => formatDateTime(s.expiresAt),
+            visibleMediaQuery: fromSm,
+          },
           {
             accessor: 'actions',
             title: t('common.actions'),

@@ -47,7 +47,13 @@ function NewToken({ created, onDone }: { created: CreatedToken; onDone: () => vo
     input.current?.select();
   }, [created.id]);
   return (
-    <Alert color="orange" variant="light" styles={{ title: { color: 'var(--mantine-color-text)' } }} title={t('account.tokens.createdTitle', { name: created.name })} role="status">
+    <Alert
+      color="orange"
+      variant="light"
+      styles={{ title: { color: 'var(--mantine-color-text)' } }}
+      title={t('account.tokens.createdTitle', { name: created.name })}
+      role="status"
+    >
       <Stack gap="sm">
         <Text size="sm" fw={700}>
           {t('account.tokens.onceWarning')}
@@ -92,7 +98,8 @@ export function TokensSection() {
   const queryClient = useQueryClient();
   const tokens = useQuery({
     queryKey: tokensQueryKey,
-    queryFn: () => api.get<ApiToken[] | { items: ApiToken[] }>('/api/tokens').then((data) => (Array.isArray(data) ? data : data.items)),
+    queryFn: () =>
+      api.get<ApiToken[] | { items: ApiToken[] }>('/api/tokens').then((data) => (Array.isArray(data) ? data : data.items)),
   });
   const [created, setCreated] = useState<CreatedToken | null>(null);
   const [revoking, setRevoking] = useState<ApiToken | null>(null);
@@ -141,8 +148,18 @@ export function TokensSection() {
         {...texts}
         columns={[
           { accessor: 'name', title: t('common.name') },
-          { accessor: 'prefix', title: t('account.tokens.prefix'), render: (r) => <Code>{r.prefix}…</Code>, visibleMediaQuery: fromMd },
-          { accessor: 'createdAt', title: t('common.createdAt'), render: (r) => formatDateTime(r.createdAt), visibleMediaQuery: fromMd },
+          {
+            accessor: 'prefix',
+            title: t('account.tokens.prefix'),
+            render: (r) => <Code>{r.prefix}…</Code>,
+            visibleMediaQuery: fromMd,
+          },
+          {
+            accessor: 'createdAt',
+            title: t('common.createdAt'),
+            render: (r) => formatDateTime(r.createdAt),
+            visibleMediaQuery: fromMd,
+          },
           {
             accessor: 'lastUsedAt',
             title: t('account.tokens.lastUsed'),
@@ -183,7 +200,13 @@ export function TokensSection() {
           </Text>
           <ErrorAlert error={error} />
           <Group align="flex-start" grow preventGrowOverflow={false} wrap="wrap">
-            <TextInput label={t('account.tokens.name')} description={t('account.tokens.nameHint')} required miw={220} {...form.getInputProps('name')} />
+            <TextInput
+              label={t('account.tokens.name')}
+              description={t('account.tokens.nameHint')}
+              required
+              miw={220}
+              {...form.getInputProps('name')}
+            />
             <Select
               label={t('account.tokens.expiry')}
               description={t('account.tokens.expiryHint')}

@@ -69,7 +69,8 @@ function ActorSelect({ value, onChange }: { value: string | undefined; onChange:
   const selectedLabel = value ? labels.current.get(value) : undefined;
   const users = useQuery({
     queryKey: ['users', 'list', { q: search === selectedLabel ? '' : q, pageSize: 50 }],
-    queryFn: () => api.get<ApiPage<User>>(`/api/users${toQuery({ q: search === selectedLabel ? '' : q, pageSize: 50, sort: 'name' })}`),
+    queryFn: () =>
+      api.get<ApiPage<User>>(`/api/users${toQuery({ q: search === selectedLabel ? '' : q, pageSize: 50, sort: 'name' })}`),
     placeholderData: keepPreviousData,
     enabled: opened,
   });
@@ -82,7 +83,8 @@ function ActorSelect({ value, onChange }: { value: string | undefined; onChange:
   const options = (users.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }));
   if (chosen.data) options.unshift({ value: chosen.data.id, label: chosen.data.name });
   for (const o of options) labels.current.set(o.value, o.label);
-  if (value && !options.some((o) => o.value === value)) options.unshift({ value, label: labels.current.get(value) ?? t('audit.someone') });
+  if (value && !options.some((o) => o.value === value))
+    options.unshift({ value, label: labels.current.get(value) ?? t('audit.someone') });
   return (
     <Select
       label={t('audit.who')}
@@ -125,7 +127,10 @@ export function AuditLogPage() {
   const translated = (prefix: string, value: string) => (i18n.exists(`${prefix}.${value}`) ? t(`${prefix}.${value}`) : value);
   const choices = (prefix: string, known: string[], current: string | undefined) => [
     { value: '', label: t('common.all') },
-    ...[...known, ...(current && !known.includes(current) ? [current] : [])].map((value) => ({ value, label: translated(prefix, value) })),
+    ...[...known, ...(current && !known.includes(current) ? [current] : [])].map((value) => ({
+      value,
+      label: translated(prefix, value),
+    })),
   ];
   const hasFilters = Boolean(search.entityType || search.action || search.actorUserId || search.from || search.to);
 
@@ -171,7 +176,9 @@ export function AuditLogPage() {
             <Button
               variant="subtle"
               size="compact-sm"
-              onClick={() => setSearch({ entityType: undefined, action: undefined, actorUserId: undefined, from: undefined, to: undefined })}
+              onClick={() =>
+                setSearch({ entityType: undefined, action: undefined, actorUserId: undefined, from: undefined, to: undefined })
+              }
             >
               {t('audit.clearFilters')}
             </Button>
@@ -202,7 +209,11 @@ export function AuditLogPage() {
             <ChangeList
               entry={record}
               lookup={lookup}
-              label={t('audit.changesLabel', { action: translated('audit.actions', record.action), entity: translated('audit.entities', record.entityType), at: formatDateTime(record.at) })}
+              label={t('audit.changesLabel', {
+                action: translated('audit.actions', record.action),
+                entity: translated('audit.entities', record.entityType),
+                at: formatDateTime(record.at),
+              })}
             />
           ),
         }}
@@ -232,12 +243,24 @@ export function AuditLogPage() {
           { accessor: 'at', title: t('audit.at'), noWrap: true, render: (e) => formatDateTime(e.at) },
           { accessor: 'actorName', title: t('audit.who'), render: (e) => e.actorName ?? t('audit.system') },
           { accessor: 'action', title: t('audit.action'), render: (e) => translated('audit.actions', e.action) },
-          { accessor: 'entityType', title: t('audit.entityType'), render: (e) => translated('audit.entities', e.entityType), visibleMediaQuery: fromSm },
+          {
+            accessor: 'entityType',
+            title: t('audit.entityType'),
+            render: (e) => translated('audit.entities', e.entityType),
+            visibleMediaQuery: fromSm,
+          },
           {
             accessor: 'entityId',
             title: t('audit.entityId'),
             visibleMediaQuery: fromMd,
-            render: (e) => (e.entityId ? <Text size="sm" ff="monospace">{e.entityId.slice(0, 8)}</Text> : t('audit.empty')),
+            render: (e) =>
+              e.entityId ? (
+                <Text size="sm" ff="monospace">
+                  {e.entityId.slice(0, 8)}
+                </Text>
+              ) : (
+                t('audit.empty')
+              ),
           },
         ]}
       />

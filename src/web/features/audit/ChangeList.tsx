@@ -5,13 +5,17 @@ import { formatDateTime } from '../../components/format';
 
 type Lookup = (kind: 'administration' | 'unit', id: string) => string | undefined;
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const isTimestamp = (value: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value);
 const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
 /** "processLeaderUserId" -> "Process leader user id", for fields without a translation. */
 const humanize = (key: string) => {
-  const words = key.replace(/([a-z\d])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase();
+  const words = key
+    .replace(/([a-z\d])([A-Z])/g, '$1 $2')
+    .replace(/_/g, ' ')
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 };
 
@@ -98,8 +102,12 @@ export function ChangeList({ entry, lookup, label }: { entry: AuditEntry; lookup
                   <Table.Th scope="row" fw={600}>
                     {fieldLabel(key)}
                   </Table.Th>
-                  <Table.Td style={{ overflowWrap: 'anywhere' }}>{key in before ? format(key, before[key]) : t('audit.empty')}</Table.Td>
-                  <Table.Td style={{ overflowWrap: 'anywhere' }}>{key in after ? format(key, after[key]) : t('audit.empty')}</Table.Td>
+                  <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                    {key in before ? format(key, before[key]) : t('audit.empty')}
+                  </Table.Td>
+                  <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                    {key in after ? format(key, after[key]) : t('audit.empty')}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -31,4 +31,15 @@ export function parseAuditSearch(search: Record<string, unknown>): AuditSearch {
 
 /** What the server writes today; a value from the address that is not here is still offered. */
 export const entityTypes = ['user', 'session', 'api_token', 'administration', 'unit', 'employee', 'outbox'];
-export const auditActions = ['create', 'read', 'update', 'delete', 'deactivate', 'reactivate', 'login', 'logout', 'login_failed', 'retry'];
+export const auditActions = [
+  'create',
+  'read',
+  'update',
+  'delete',
+  'deactivate',
+  'reactivate',
+  'login',
+  'logout',
+  'login_failed',
+  'retry',
+];

@@ -31,7 +31,10 @@ function StatusBadge({ status }: { status: OutboxMessage['status'] }) {
 
 function SmtpInfo() {
   const { t } = useTranslation();
-  const info = useQuery({ queryKey: [...outboxQueryKey, 'info'], queryFn: () => api.get<{ smtpConfigured: boolean }>('/api/outbox/info') });
+  const info = useQuery({
+    queryKey: [...outboxQueryKey, 'info'],
+    queryFn: () => api.get<{ smtpConfigured: boolean }>('/api/outbox/info'),
+  });
   if (info.error) return <ErrorAlert error={info.error} />;
   if (!info.data) return null;
   return info.data.smtpConfigured ? (
@@ -39,7 +42,12 @@ function SmtpInfo() {
       {t('outbox.smtpOn')}
     </Alert>
   ) : (
-    <Alert color="orange" variant="light" styles={{ title: { color: 'var(--mantine-color-text)' } }} title={t('outbox.smtpOffTitle')}>
+    <Alert
+      color="orange"
+      variant="light"
+      styles={{ title: { color: 'var(--mantine-color-text)' } }}
+      title={t('outbox.smtpOffTitle')}
+    >
       <Stack gap={4}>
         <Text size="sm">{t('outbox.smtpOff')}</Text>
         <Text size="sm">
@@ -131,7 +139,14 @@ function MessageDialog({ id, onClose }: { id: string | null; onClose: () => void
             <Text fw={700} size="sm" mb={4} id="outbox-body-label">
               {t('outbox.body')}
             </Text>
-            <Paper withBorder p="sm" bg="gray.0" aria-labelledby="outbox-body-label" role="document" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+            <Paper
+              withBorder
+              p="sm"
+              bg="gray.0"
+              aria-labelledby="outbox-body-label"
+              role="document"
+              style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
+            >
               <Text size="sm">{m.body}</Text>
             </Paper>
           </div>
@@ -215,13 +230,31 @@ export function OutboxPage() {
         {...texts}
         {...pagination}
         columns={[
-          { accessor: 'createdAt', title: t('common.createdAt'), render: (m) => formatDateTime(m.createdAt), visibleMediaQuery: fromSm, noWrap: true },
-          { accessor: 'toAddress', title: t('outbox.to'), visibleMediaQuery: fromMd, cellsStyle: () => ({ overflowWrap: 'anywhere' }) },
+          {
+            accessor: 'createdAt',
+            title: t('common.createdAt'),
+            render: (m) => formatDateTime(m.createdAt),
+            visibleMediaQuery: fromSm,
+            noWrap: true,
+          },
+          {
+            accessor: 'toAddress',
+            title: t('outbox.to'),
+            visibleMediaQuery: fromMd,
+            cellsStyle: () => ({ overflowWrap: 'anywhere' }),
+          },
           {
             accessor: 'subject',
             title: t('outbox.subject'),
             render: (m) => (
-              <Button variant="subtle" size="compact-sm" px={4} onClick={() => setOpenId(m.id)} styles={{ label: { whiteSpace: 'normal', textAlign: 'left' } }} h="auto">
+              <Button
+                variant="subtle"
+                size="compact-sm"
+                px={4}
+                onClick={() => setOpenId(m.id)}
+                styles={{ label: { whiteSpace: 'normal', textAlign: 'left' } }}
+                h="auto"
+              >
                 {m.subject}
               </Button>
             ),

@@ -9,6 +9,7 @@ export type OutboxSearch = {
 
 export function parseOutboxSearch(search: Record<string, unknown>): OutboxSearch {
   const { page, pageSize, q } = parseListSearch(search);
-  const status = search.status === 'pending' || search.status === 'sent' || search.status === 'failed' ? search.status : undefined;
+  const status =
+    search.status === 'pending' || search.status === 'sent' || search.status === 'failed' ? search.status : undefined;
   return { page, pageSize, q, status };
 }

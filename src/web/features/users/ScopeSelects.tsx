@@ -20,7 +20,11 @@ function useLabels(initial: Option[]) {
 type Common = { label: string; description?: string; error?: React.ReactNode; required?: boolean; known: Option[] };
 
 /** The administration a process leader leads, searched on the server as the person types. */
-export function AdministrationSelect({ value, onChange, ...props }: Common & { value: string | null; onChange: (value: string | null) => void }) {
+export function AdministrationSelect({
+  value,
+  onChange,
+  ...props
+}: Common & { value: string | null; onChange: (value: string | null) => void }) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const withLabels = useLabels(props.known);
@@ -28,7 +32,11 @@ export function AdministrationSelect({ value, onChange, ...props }: Common & { v
   const [q] = useDebouncedValue(search === selectedLabel ? '' : search.trim(), 250);
   const options = useAdministrationOptions(q);
   const data = useMemo(
-    () => withLabels((options.data?.items ?? []).filter((a) => a.active || a.id === value).map((a) => ({ value: a.id, label: a.name })), value ? [value] : []),
+    () =>
+      withLabels(
+        (options.data?.items ?? []).filter((a) => a.active || a.id === value).map((a) => ({ value: a.id, label: a.name })),
+        value ? [value] : [],
+      ),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [options.data, value],
   );
@@ -53,7 +61,11 @@ export function AdministrationSelect({ value, onChange, ...props }: Common & { v
 }
 
 /** The units a unit manager manages. */
-export function UnitMultiSelect({ value, onChange, ...props }: Common & { value: string[]; onChange: (value: string[]) => void }) {
+export function UnitMultiSelect({
+  value,
+  onChange,
+  ...props
+}: Common & { value: string[]; onChange: (value: string[]) => void }) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const withLabels = useLabels(props.known);
@@ -62,7 +74,9 @@ export function UnitMultiSelect({ value, onChange, ...props }: Common & { value:
   const data = useMemo(
     () =>
       withLabels(
-        (options.data?.items ?? []).filter((u) => u.active || value.includes(u.id)).map((u) => ({ value: u.id, label: `${u.name} (${u.administrationName})` })),
+        (options.data?.items ?? [])
+          .filter((u) => u.active || value.includes(u.id))
+          .map((u) => ({ value: u.id, label: `${u.name} (${u.administrationName})` })),
         value,
       ),
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -60,7 +60,10 @@ export function UserEditPage() {
     onSuccess: async (saved) => {
       setConfirming(false);
       await refresh(saved);
-      notifyDone(t('common.saved'), saved.active ? t('users.reactivated', { name: saved.name }) : t('users.deactivatedMessage', { name: saved.name }));
+      notifyDone(
+        t('common.saved'),
+        saved.active ? t('users.reactivated', { name: saved.name }) : t('users.deactivatedMessage', { name: saved.name }),
+      );
     },
   });
 
@@ -106,7 +109,12 @@ export function UserEditPage() {
             </Text>
           </Group>
           {data.lockedUntil && (
-            <Alert color="orange" variant="light" styles={{ title: { color: 'var(--mantine-color-text)' } }} title={t('users.lockedTitle')}>
+            <Alert
+              color="orange"
+              variant="light"
+              styles={{ title: { color: 'var(--mantine-color-text)' } }}
+              title={t('users.lockedTitle')}
+            >
               {t('users.locked', { until: formatDateTime(data.lockedUntil) })}
             </Alert>
           )}
@@ -126,7 +134,9 @@ export function UserEditPage() {
           />
           <ConfirmDialog
             opened={confirming}
-            title={data.active ? t('users.deactivateTitle', { name: data.name }) : t('users.reactivateTitle', { name: data.name })}
+            title={
+              data.active ? t('users.deactivateTitle', { name: data.name }) : t('users.reactivateTitle', { name: data.name })
+            }
             confirmLabel={data.active ? t('users.deactivate') : t('users.reactivate')}
             danger={data.active}
             loading={toggleActive.isPending}

@@ -65,14 +65,15 @@ export function UserForm({
 
         <Fieldset legend={t('users.roles')}>
           <Stack gap="sm">
-            <Checkbox.Group
-              label={t('users.rolesLabel')}
-              description={t('users.rolesHint')}
-              {...form.getInputProps('roles')}
-            >
+            <Checkbox.Group label={t('users.rolesLabel')} description={t('users.rolesHint')} {...form.getInputProps('roles')}>
               <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs" mt="xs">
                 {allRoles.map((role) => (
-                  <Checkbox key={role} value={role} label={t(`roles.${role}`)} description={t(`users.roleDescriptions.${role}`)} />
+                  <Checkbox
+                    key={role}
+                    value={role}
+                    label={t(`roles.${role}`)}
+                    description={t(`users.roleDescriptions.${role}`)}
+                  />
                 ))}
               </SimpleGrid>
             </Checkbox.Group>

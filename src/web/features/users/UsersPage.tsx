@@ -106,7 +106,13 @@ export function UsersPage() {
               </Anchor>
             ),
           },
-          { accessor: 'email', title: t('auth.email'), sortable: true, visibleMediaQuery: fromSm, cellsStyle: () => ({ overflowWrap: 'anywhere' }) },
+          {
+            accessor: 'email',
+            title: t('auth.email'),
+            sortable: true,
+            visibleMediaQuery: fromSm,
+            cellsStyle: () => ({ overflowWrap: 'anywhere' }),
+          },
           {
             accessor: 'roles',
             title: t('users.roles'),

@@ -9,7 +9,8 @@ export function parseUserSearch(search: Record<string, unknown>): UserSearch {
   return {
     ...list,
     sort: list.sort && (userSorts as readonly string[]).includes(list.sort) ? list.sort : undefined,
-    role: typeof search.role === 'string' && (roles as readonly string[]).includes(search.role) ? (search.role as Role) : undefined,
+    role:
+      typeof search.role === 'string' && (roles as readonly string[]).includes(search.role) ? (search.role as Role) : undefined,
     active: search.active === 'true' || search.active === 'false' ? search.active : undefined,
   };
 }
