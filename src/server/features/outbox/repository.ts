@@ -1,18 +1,13 @@
-import { and, count, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { searchWords } from '../../db/lists.js';
 import { outbox } from '../../db/schema/index.js';
 
 export type OutboxRow = typeof outbox.$inferSelect;
 export type OutboxFilter = { status?: string; q?: string };
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 function where(filter: OutboxFilter): SQL | undefined {
-  const pattern = filter.q ? `%${escapeLike(filter.q.toLowerCase())}%` : undefined;
-  return and(
-    filter.status ? eq(outbox.status, filter.status) : undefined,
-    pattern ? sql`(lower(${outbox.toAddress}) like ${pattern} or lower(${outbox.subject}) like ${pattern})` : undefined,
-  );
+  return and(filter.status ? eq(outbox.status, filter.status) : undefined, ...searchWords(filter.q, [outbox.toAddress, outbox.subject]));
 }
 
 export async function listMessages(db: DbOrTx, filter: OutboxFilter, limit: number, offset: number) {

@@ -1,5 +1,6 @@
 import { and, asc, count, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { searchWords } from '../../db/lists.js';
 import { administrations, employees, units, userRoles, users } from '../../db/schema/index.js';
 
 export type NewUser = typeof users.$inferInsert;
@@ -71,12 +72,10 @@ export async function lockUserAdministration(tx: DbOrTx) {
 export type UserFilter = { q?: string; role?: string; active?: boolean };
 export type UserSort = 'name' | 'email' | 'createdAt' | 'lastLoginAt';
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 function userWhere(filter: UserFilter): SQL | undefined {
-  const pattern = filter.q ? `%${escapeLike(filter.q.toLowerCase())}%` : undefined;
   return and(
-    pattern ? sql`(lower(${users.name}) like ${pattern} or lower(${users.email}) like ${pattern})` : undefined,
+    // Word by word, as in the other lists: "berg anna" finds Anna Berg.
+    ...searchWords(filter.q, [users.name, users.email]),
     filter.active === undefined ? undefined : eq(users.active, filter.active),
     filter.role
       ? sql`exists (select 1 from ${userRoles} where ${userRoles.userId} = ${users.id} and ${userRoles.role} = ${filter.role})`

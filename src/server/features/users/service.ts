@@ -299,8 +299,8 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: string, body
 
       let sessionsEnded = false;
       if (passwordHash) {
-        // Whoever knew the old password is out, on every device.
-        await revokeAllSessionsOfUser(tx, id, now);
+        // Whoever knew the old password is out, on every device; an administrator setting their own keeps this session, as /api/auth/password does.
+        await revokeAllSessionsOfUser(tx, id, now, id === actor.userId ? (actor.sessionId ?? undefined) : undefined);
         sessionsEnded = true;
       }
       await recordAudit(

@@ -169,6 +169,7 @@ describe('listing users', () => {
     const names = async (query: string) => (await agent.get(`/api/users?${query}`)).json().items.map((u: { name: string }) => u.name);
     expect(await names('q=KOMMUN.se')).toEqual(['Anna Berg', 'Bertil Ek', 'David 100%_sann']);
     expect(await names('q=berg')).toEqual(['Anna Berg']);
+    expect(await names('q=berg%20ANNA')).toEqual(['Anna Berg']);
     expect(await names(`q=${encodeURIComponent('%_')}`)).toEqual(['David 100%_sann']);
     expect(await names('q=%25')).toEqual(['David 100%_sann']);
     expect(await names('role=trainer')).toEqual(['Anna Berg', 'Cecilia Holm']);
@@ -287,6 +288,15 @@ describe('changing users', () => {
     const [entry] = (await auditEntries(target.id)).filter((e) => e.action === 'update');
     expect(entry.after).toEqual({ passwordChanged: true, sessionsEnded: true });
     expect(JSON.stringify(entry)).not.toMatch(/argon2|long enough/);
+  });
+
+  it('keeps the current session when administrators set their own password, and ends their others', async () => {
+    const { agent, user } = await admin();
+    const elsewhere = new Agent(t.app);
+    await elsewhere.login(user.email, defaultPassword);
+    expect((await agent.patch(`/api/users/${user.id}`, { password: newPassword })).statusCode).toBe(200);
+    expect((await agent.get('/api/auth/me')).statusCode).toBe(200);
+    expect((await elsewhere.get('/api/auth/me')).statusCode).toBe(401);
   });
 });
 
