@@ -2,6 +2,7 @@ import { createRouter } from '@tanstack/react-router';
 import type { QueryClient } from '@tanstack/react-query';
 import { appRoute, rootRoute } from './app/routes';
 import { loginRoute, setupRoute } from './features/auth/routes';
+import { organisationRoutes } from './features/organisation/routes';
 import { overviewRoute } from './features/overview/routes';
 import { accountRoute } from './features/account/routes';
 import { userRoutes } from './features/users/routes';
@@ -10,7 +11,7 @@ import { auditLogRoute } from './features/audit/routes';
 
 /** The route tree: public pages beside the signed-in layout, whose children come from each feature's routes.tsx. */
 export function createAppRouter(queryClient: QueryClient) {
-  const routeTree = rootRoute.addChildren([loginRoute, setupRoute, appRoute.addChildren([overviewRoute, accountRoute, ...userRoutes, outboxRoute, auditLogRoute])]);
+  const routeTree = rootRoute.addChildren([loginRoute, setupRoute, appRoute.addChildren([...organisationRoutes, overviewRoute, accountRoute, ...userRoutes, outboxRoute, auditLogRoute])]);
   return createRouter({ routeTree, context: { queryClient }, defaultPreload: 'intent', scrollRestoration: true });
 }
 

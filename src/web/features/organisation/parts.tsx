@@ -1,0 +1,152 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Alert, Anchor, Badge, Button, Group, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import i18n from '../../i18n';
+import { ErrorAlert } from '../../components/Page';
+import { errorMessage } from '../../components/forms';
+import { ApiError } from '../../api/client';
+
+/** The search field of a list: it updates the address (and so the list) a moment after typing stops. */
+export function SearchField({ label, value, onChange }: { label: string; value: string | undefined; onChange: (q: string | undefined) => void }) {
+  const [text, setText] = useState(value ?? '');
+  const [debounced] = useDebouncedValue(text.trim(), 300);
+  useEffect(() => setText(value ?? ''), [value]);
+  useEffect(() => {
+    if ((debounced || undefined) !== value) onChange(debounced || undefined);
+    // Only a change of the typed text triggers a search; the address changing back is handled above.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [debounced]);
+  return <TextInput type="search" label={label} value={text} onChange={(event) => setText(event.currentTarget.value)} />;
+}
+
+/** The filters above a list: one column on a phone, side by side on wider screens. */
+export function FilterBar({ children, label }: { children: ReactNode; label: string }) {
+  return (
+    <section aria-label={label}>
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm" verticalSpacing="sm">
+        {children}
+      </SimpleGrid>
+    </section>
+  );
+}
+
+export function ActiveBadge({ active }: { active: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={active ? 'teal.9' : 'gray.8'} variant={active ? 'filled' : 'outline'} radius="sm">
+      {active ? t('common.active') : t('common.closed')}
+    </Badge>
+  );
+}
+
+/** A record's facts as a description list: two columns on wide screens, one on a phone. */
+export function Facts({ items }: { items: { label: string; value: ReactNode }[] }) {
+  return (
+    <SimpleGrid component="dl" cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm" m={0}>
+      {items.map((item) => (
+        <div key={item.label}>
+          <Text component="dt" fw={700} size="sm">
+            {item.label}
+          </Text>
+          <Text component="dd" m={0} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+            {item.value === null || item.value === undefined || item.value === '' ? '–' : item.value}
+          </Text>
+        </div>
+      ))}
+    </SimpleGrid>
+  );
+}
+
+/** A link back to the list a detail page belongs to. */
+export function BackLink({ to, children }: { to: '/administrations' | '/units' | '/employees'; children: ReactNode }) {
+  return (
+    <Anchor component={Link} to={to} size="sm">
+      <span aria-hidden="true">← </span>
+      {children}
+    </Anchor>
+  );
+}
+
+/** Modal dialogs fill a phone's screen; on wider screens they are a dialog box. */
+export function useFullScreenDialog() {
+  return useMediaQuery('(max-width: 36em)') ?? false;
+}
+
+/**
+ * Asks before a consequential change (closing, reopening) and shows the server's answer when it says
+ * no, for example a 409 because the administration still has active units.
+ */
+export function ConfirmDialog(props: {
+  opened: boolean;
+  title: string;
+  body: ReactNode;
+  confirmLabel: string;
+  danger?: boolean;
+  onConfirm: () => Promise<unknown>;
+  onClose: () => void;
+  /** Shown under the server's message when it answers 409 (what to do about the conflict). */
+  conflictHelp?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const fullScreen = useFullScreenDialog();
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    if (props.opened) setError(null);
+  }, [props.opened]);
+  const confirm = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await props.onConfirm();
+      props.onClose();
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const conflict = error instanceof ApiError && error.status === 409;
+  // The texts as they were when asked: the record changes while the change is saved and the dialog closes.
+  const shown = useRef({ title: props.title, body: props.body, confirmLabel: props.confirmLabel });
+  if (props.opened && !busy) shown.current = { title: props.title, body: props.body, confirmLabel: props.confirmLabel };
+  return (
+    <Modal opened={props.opened} onClose={props.onClose} title={shown.current.title} fullScreen={fullScreen} closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <Stack>
+        <Text>{shown.current.body}</Text>
+        {conflict ? (
+          <Alert color="red" variant="light" title={t('organisation.notPossible')} role="alert">
+            <Stack gap="xs">
+              <Text size="sm">{errorMessage(error)}</Text>
+              {props.conflictHelp}
+            </Stack>
+          </Alert>
+        ) : (
+          <ErrorAlert error={error} />
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={props.onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button color={props.danger ? 'red.9' : undefined} onClick={confirm} loading={busy} disabled={conflict}>
+            {shown.current.confirmLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+/** A short confirmation that a change was saved (its close button named, in the person's language). */
+export function notifySaved() {
+  notifications.show({
+    message: i18n.t('common.saved'),
+    color: 'teal.9',
+    closeButtonProps: { 'aria-label': i18n.t('common.close') },
+    // Mantine's own description grey is below 4.5:1 on white.
+    styles: { description: { color: 'var(--mantine-color-text)' } },
+  });
+}
