@@ -51,31 +51,31 @@ export function SetupPage() {
     return (
       <PublicLayout>
         <Page title={t('setup.demoLoadedTitle')}>
-          <Text>{t('setup.demoLoaded', { administrations: demo.administrations, units: demo.units, employees: demo.employees })}</Text>
+          <Text>
+            {t('setup.demoLoaded', { administrations: demo.administrations, units: demo.units, employees: demo.employees })}
+          </Text>
           <Text>
             {t('setup.demoPassword')} <Code>{demo.password}</Code>
           </Text>
-          <Table.ScrollContainer minWidth={320}>
-            <Table aria-label={t('setup.demoAccounts')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('auth.email')}</Table.Th>
-                  <Table.Th>{t('setup.role')}</Table.Th>
+          <Table aria-label={t('setup.demoAccounts')} style={{ overflowWrap: 'anywhere' }}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('auth.email')}</Table.Th>
+                <Table.Th>{t('setup.role')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {demo.accounts.map((account) => (
+                <Table.Tr key={account.email}>
+                  <Table.Td>{account.email}</Table.Td>
+                  <Table.Td>
+                    {t(`roles.${account.role}`)}
+                    {account.scope ? ` (${account.scope})` : ''}
+                  </Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {demo.accounts.map((account) => (
-                  <Table.Tr key={account.email}>
-                    <Table.Td>{account.email}</Table.Td>
-                    <Table.Td>
-                      {t(`roles.${account.role}`)}
-                      {account.scope ? ` (${account.scope})` : ''}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+              ))}
+            </Table.Tbody>
+          </Table>
           <Button onClick={() => navigate({ to: '/login' })}>{t('auth.login')}</Button>
         </Page>
       </PublicLayout>
