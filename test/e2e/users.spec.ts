@@ -69,6 +69,10 @@ test('an administrator creates a user with a scoped role, and the user logs in',
   await expect(their.getByRole('listitem').filter({ hasText: `Processledare – ${administrationName}` })).toBeVisible();
   // Users and roles are for administrators only.
   await expect(their.getByRole('link', { name: 'Användare och roller' })).toHaveCount(0);
+  await their.goto('/users');
+  await expect(their.getByRole('heading', { level: 1, name: 'Användare och roller' })).toBeVisible();
+  await expect(their.getByText('Den här sidan är för administratörer.', { exact: false })).toBeVisible();
+  await expect(their.getByRole('table')).toHaveCount(0);
 
   // Deactivating ends their sessions at once.
   await page.getByRole('link', { name: person.name }).click();

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { permissionsOf, roles, type Role } from '#shared/permissions';
 import type { Actor } from '../../context.js';
 import { can, denial, type UserAction } from './policy.js';
-import { can as canToken, denial as tokenDenial } from '../tokens/policy.js';
 
 const actor = (granted: Role[], via: Actor['via'] = 'session'): Actor => ({
   userId: 'me',
@@ -36,21 +35,5 @@ describe('the users policy', () => {
     expect(can(actor(['administrator']), 'reactivate', { id: 'me' })).toBe(true);
     expect(can(actor(['administrator']), 'update', { id: 'me' })).toBe(true);
     expect(denial(actor(['employee']), 'deactivate', { id: 'me' })?.code).toBe('forbidden');
-  });
-});
-
-describe('the tokens policy', () => {
-  it('lets everyone with a role manage their own tokens', () => {
-    for (const role of roles) {
-      expect(canToken(actor([role]), 'list'), role).toBe(true);
-      expect(canToken(actor([role]), 'create'), role).toBe(true);
-      expect(canToken(actor([role]), 'revoke'), role).toBe(true);
-    }
-  });
-
-  it('needs a browser session to create a token, not another token', () => {
-    expect(tokenDenial(actor(['administrator'], 'token'), 'create')?.code).toBe('session_required');
-    expect(canToken(actor(['administrator'], 'token'), 'list')).toBe(true);
-    expect(canToken(actor(['administrator'], 'token'), 'revoke')).toBe(true);
   });
 });

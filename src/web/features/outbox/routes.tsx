@@ -1,5 +1,7 @@
 import { createRoute } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
 import { appRoute } from '../../app/routes';
+import { RequirePermission } from '../../components/RequirePermission';
 import { OutboxPage } from './OutboxPage';
 import { parseOutboxSearch } from './search';
 
@@ -7,5 +9,14 @@ export const outboxRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/outbox',
   validateSearch: parseOutboxSearch,
-  component: OutboxPage,
+  component: Guarded,
 });
+
+function Guarded() {
+  const { t } = useTranslation();
+  return (
+    <RequirePermission action="read" entity="outbox" title={t('outbox.title')}>
+      <OutboxPage />
+    </RequirePermission>
+  );
+}
