@@ -58,10 +58,7 @@ export type AdministrationBody = z.input<typeof administrationBody>;
  * inside .partial(), which would silently remove the process leader on every rename.
  * active: false closes the administration (only when it has no active units), true reopens it.
  */
-export const updateAdministrationBody = z
-  .object(administrationFields)
-  .partial()
-  .extend({ active: z.boolean().optional() });
+export const updateAdministrationBody = z.object(administrationFields).partial().extend({ active: z.boolean().optional() });
 export type UpdateAdministrationBody = z.input<typeof updateAdministrationBody>;
 
 // ---------------------------------------------------------------------------------------------

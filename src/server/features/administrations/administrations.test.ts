@@ -57,7 +57,11 @@ describe('administrations: create, read, update', () => {
     const { agent } = await admin();
     const leader = await buildUser(t.database.db);
     const created = (
-      await agent.post('/api/administrations', { name: 'Kulturförvaltningen', description: 'Bibliotek och kultur', processLeaderUserId: leader.id })
+      await agent.post('/api/administrations', {
+        name: 'Kulturförvaltningen',
+        description: 'Bibliotek och kultur',
+        processLeaderUserId: leader.id,
+      })
     ).json();
     t.clock.advance(60_000);
 
@@ -79,7 +83,9 @@ describe('administrations: create, read, update', () => {
     });
 
     // Sending what is already there changes nothing and writes no entry.
-    expect((await agent.patch(`/api/administrations/${created.id}`, { name: 'Kultur- och turismförvaltningen' })).statusCode).toBe(200);
+    expect(
+      (await agent.patch(`/api/administrations/${created.id}`, { name: 'Kultur- och turismförvaltningen' })).statusCode,
+    ).toBe(200);
     expect(await auditEntriesFor(t.database.db, 'administration', created.id)).toHaveLength(2);
   });
 
@@ -87,7 +93,9 @@ describe('administrations: create, read, update', () => {
     const { agent } = await admin();
     const first = await buildUser(t.database.db);
     const second = await buildUser(t.database.db, { name: 'Ny Ledare' });
-    const created = (await agent.post('/api/administrations', { name: 'Tekniska förvaltningen', processLeaderUserId: first.id })).json();
+    const created = (
+      await agent.post('/api/administrations', { name: 'Tekniska förvaltningen', processLeaderUserId: first.id })
+    ).json();
 
     const replaced = await agent.patch(`/api/administrations/${created.id}`, { processLeaderUserId: second.id });
     expect(replaced.json().processLeader).toEqual({ id: second.id, name: 'Ny Ledare' });
@@ -97,7 +105,10 @@ describe('administrations: create, read, update', () => {
       .where(and(eq(userRoles.role, 'process_leader'), eq(userRoles.administrationId, created.id)));
     expect(leaders).toEqual([{ userId: second.id }]);
     const entries = await auditEntriesFor(t.database.db, 'administration', created.id);
-    expect(entries.at(-1)).toMatchObject({ before: { processLeaderUserId: first.id }, after: { processLeaderUserId: second.id } });
+    expect(entries.at(-1)).toMatchObject({
+      before: { processLeaderUserId: first.id },
+      after: { processLeaderUserId: second.id },
+    });
 
     const removed = await agent.patch(`/api/administrations/${created.id}`, { processLeaderUserId: null });
     expect(removed.json().processLeader).toBeNull();
@@ -167,7 +178,12 @@ describe('closing and reopening', () => {
 describe('the administration list', () => {
   it('searches, filters, sorts and pages', async () => {
     const { agent } = await admin();
-    for (const name of ['Kommunledningsförvaltningen', 'Bildningsförvaltningen', 'Service- och tekniska förvaltningen', 'Vård- och omsorgsförvaltningen']) {
+    for (const name of [
+      'Kommunledningsförvaltningen',
+      'Bildningsförvaltningen',
+      'Service- och tekniska förvaltningen',
+      'Vård- och omsorgsförvaltningen',
+    ]) {
       await buildAdministration(t.database.db, { name });
     }
     await buildAdministration(t.database.db, { name: 'Gamla förvaltningen', active: false });
@@ -187,7 +203,10 @@ describe('the administration list', () => {
     expect(descending.items.map((a: { name: string }) => a.name)).toEqual(['Kommunledningsförvaltningen', 'Gamla förvaltningen']);
 
     const search = (await agent.get(`/api/administrations?q=${encodeURIComponent('OCH förv')}`)).json();
-    expect(search.items.map((a: { name: string }) => a.name)).toEqual(['Service- och tekniska förvaltningen', 'Vård- och omsorgsförvaltningen']);
+    expect(search.items.map((a: { name: string }) => a.name)).toEqual([
+      'Service- och tekniska förvaltningen',
+      'Vård- och omsorgsförvaltningen',
+    ]);
     // The search's pattern characters are taken literally.
     expect((await agent.get('/api/administrations?q=%25')).json().total).toBe(0);
 
@@ -224,7 +243,9 @@ describe('who may do what with administrations', () => {
   it('lets every organisation role read, but only administrators change', async () => {
     const administration = await buildAdministration(t.database.db);
     const unit = await buildUnit(t.database.db, { administrationId: administration.id });
-    const { agent: leader } = await signIn(t.app, t.database.db, [{ role: 'process_leader', administrationId: administration.id }]);
+    const { agent: leader } = await signIn(t.app, t.database.db, [
+      { role: 'process_leader', administrationId: administration.id },
+    ]);
     const { agent: manager } = await signIn(t.app, t.database.db, [{ role: 'unit_manager', unitId: unit.id }]);
     const { agent: coordinator } = await signIn(t.app, t.database.db, 'training_coordinator');
     const { agent: employee } = await signIn(t.app, t.database.db, 'employee');

@@ -29,7 +29,11 @@ function requireCan(actor: Actor, action: Parameters<typeof can>[1]) {
   if (!can(actor, action)) throw forbidden();
 }
 
-export async function listAdministrations(ctx: AppContext, actor: Actor, query: AdministrationListQuery): Promise<Page<AdministrationView>> {
+export async function listAdministrations(
+  ctx: AppContext,
+  actor: Actor,
+  query: AdministrationListQuery,
+): Promise<Page<AdministrationView>> {
   requireCan(actor, 'read');
   const { rows, total } = await repo.listAdministrations(
     ctx.db,
@@ -71,7 +75,12 @@ export async function createAdministration(ctx: AppContext, actor: Actor, body: 
           action: 'create',
           entityType: 'administration',
           entityId: row.id,
-          after: { name: row.name, shortName: row.shortName, description: row.description, processLeaderUserId: body.processLeaderUserId },
+          after: {
+            name: row.name,
+            shortName: row.shortName,
+            description: row.description,
+            processLeaderUserId: body.processLeaderUserId,
+          },
         },
         now,
       );
@@ -83,7 +92,12 @@ export async function createAdministration(ctx: AppContext, actor: Actor, body: 
 
 type UpdateBody = z.output<typeof updateAdministrationBody>;
 
-export async function updateAdministration(ctx: AppContext, actor: Actor, id: string, body: UpdateBody): Promise<AdministrationView> {
+export async function updateAdministration(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  body: UpdateBody,
+): Promise<AdministrationView> {
   requireCan(actor, 'update');
   const now = ctx.clock.now();
   const today = stockholmDate(now);
@@ -127,7 +141,12 @@ export async function updateAdministration(ctx: AppContext, actor: Actor, id: st
         closedAt: after.active === current.active ? current.closedAt : after.active ? null : now,
         updatedAt: now,
       });
-      await recordAudit(tx, actor, { action: 'update', entityType: 'administration', entityId: id, before: diff.before, after: diff.after }, now);
+      await recordAudit(
+        tx,
+        actor,
+        { action: 'update', entityType: 'administration', entityId: id, before: diff.before, after: diff.after },
+        now,
+      );
       const [view] = await views(tx, [row], today);
       return view;
     }),

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import { useTestApp } from '../../../../test/support/app.js';
-import {
-  auditEntriesFor,
-  buildAdministration,
-  buildEmployee,
-  buildUnit,
-  signIn,
-} from '../../../../test/support/factories.js';
+import { auditEntriesFor, buildAdministration, buildEmployee, buildUnit, signIn } from '../../../../test/support/factories.js';
 import { employeeUnitHistory, employees } from '../../db/schema/index.js';
 
 const t = useTestApp();
@@ -69,7 +63,11 @@ describe('creating and changing employees', () => {
     });
     const entries = await auditEntriesFor(t.database.db, 'employee', body.id);
     expect(entries).toMatchObject([
-      { action: 'create', actorUserId: user.id, after: { employeeNumber: 'K-1001', unitId: a1.id, startDate: '2024-08-15', gender: 'woman' } },
+      {
+        action: 'create',
+        actorUserId: user.id,
+        after: { employeeNumber: 'K-1001', unitId: a1.id, startDate: '2024-08-15', gender: 'woman' },
+      },
     ]);
   });
 
@@ -104,7 +102,9 @@ describe('creating and changing employees', () => {
       headers: { 'accept-language': 'en' },
     });
     expect(backwards.statusCode).toBe(400);
-    expect(backwards.json().error.details).toEqual([{ path: 'body.endDate', message: 'The end date cannot be before the start date.' }]);
+    expect(backwards.json().error.details).toEqual([
+      { path: 'body.endDate', message: 'The end date cannot be before the start date.' },
+    ]);
 
     for (const bad of [{ gender: 'other' }, { email: 'not an email' }, { startDate: '2024-02-30' }, { employeeNumber: ' ' }]) {
       expect((await agent.post('/api/employees', newEmployee(a1.id, bad))).statusCode).toBe(400);
@@ -123,7 +123,9 @@ describe('creating and changing employees', () => {
     // Gender stays: a default in the update body would have reset it to not_stated.
     expect(changed.json()).toMatchObject({ title: 'Rektor', gender: 'man', updatedAt: '2026-03-02T09:01:00.000Z' });
     const entries = await auditEntriesFor(t.database.db, 'employee', employee.id);
-    expect(entries.filter((e) => e.action === 'update')).toMatchObject([{ before: { title: 'Lärare' }, after: { title: 'Rektor' } }]);
+    expect(entries.filter((e) => e.action === 'update')).toMatchObject([
+      { before: { title: 'Lärare' }, after: { title: 'Rektor' } },
+    ]);
     expect(Object.keys(entries.at(-1)!.after as object)).toEqual(['title']);
   });
 
@@ -141,7 +143,9 @@ describe('creating and changing employees', () => {
 
     const tooEarly = await agent.patch(`/api/employees/${employee.id}`, { endDate: '2019-12-31' });
     expect(tooEarly.statusCode).toBe(400);
-    expect(tooEarly.json().error.details).toEqual([{ path: 'body.endDate', message: 'Slutdatum kan inte vara före startdatum.' }]);
+    expect(tooEarly.json().error.details).toEqual([
+      { path: 'body.endDate', message: 'Slutdatum kan inte vara före startdatum.' },
+    ]);
 
     const undone = await agent.patch(`/api/employees/${employee.id}`, { endDate: null });
     expect(undone.json()).toMatchObject({ endDate: null, active: true });
@@ -172,7 +176,11 @@ describe('moving an employee to another unit', () => {
       ],
     });
     const entries = await auditEntriesFor(t.database.db, 'employee', employee.id);
-    expect(entries.at(-1)).toMatchObject({ action: 'update', before: { unitId: a1.id }, after: { unitId: a2.id, movedOn: '2026-02-01' } });
+    expect(entries.at(-1)).toMatchObject({
+      action: 'update',
+      before: { unitId: a1.id },
+      after: { unitId: a2.id, movedOn: '2026-02-01' },
+    });
 
     // Without movedOn the move is today in Stockholm: 23:30 UTC on 1 March is already 2 March there.
     t.clock.set('2026-03-01T23:30:00Z');
@@ -215,7 +223,11 @@ describe('moving an employee to another unit', () => {
     await buildEmployee(t.database.db, { unitId: a1.id, employeeNumber: 'TAGEN' });
     const employee = await buildEmployee(t.database.db, { unitId: a1.id, startDate: '2020-01-01' });
 
-    const failed = await agent.patch(`/api/employees/${employee.id}`, { unitId: a2.id, movedOn: '2026-01-01', employeeNumber: 'TAGEN' });
+    const failed = await agent.patch(`/api/employees/${employee.id}`, {
+      unitId: a2.id,
+      movedOn: '2026-01-01',
+      employeeNumber: 'TAGEN',
+    });
     expect(failed.statusCode).toBe(409);
     expect(await historyRows(employee.id)).toEqual([{ unitId: a1.id, fromDate: '2020-01-01', toDate: null }]);
     const [row] = await t.database.db.select().from(employees).where(eq(employees.id, employee.id));
@@ -354,7 +366,9 @@ describe('who sees which employees', () => {
     const { alfa, a1, a2, b1 } = await organisation();
     const inAlfa = await buildEmployee(t.database.db, { unitId: a2.id });
     const inB1 = await buildEmployee(t.database.db, { unitId: b1.id });
-    await buildEmployee(t.database.db, { unitId: (await buildUnit(t.database.db, { administrationId: b1.administrationId })).id });
+    await buildEmployee(t.database.db, {
+      unitId: (await buildUnit(t.database.db, { administrationId: b1.administrationId })).id,
+    });
     const { agent } = await signIn(t.app, t.database.db, [
       { role: 'process_leader', administrationId: alfa.id },
       { role: 'unit_manager', unitId: b1.id },

@@ -66,7 +66,10 @@ describe('employees policy', () => {
   });
 
   it('never lets access "self" create or change, even with such a permission', () => {
-    const selfEditor = { ...actor([], { employeeId: inA.id }), permissions: new Set(['update:employee:self', 'create:employee:self']) };
+    const selfEditor = {
+      ...actor([], { employeeId: inA.id }),
+      permissions: new Set(['update:employee:self', 'create:employee:self']),
+    };
     expect(can(selfEditor, 'update', inA)).toBe(false);
     expect(can(selfEditor, 'create', inA)).toBe(false);
   });

@@ -1,20 +1,26 @@
 import { and, asc, count, eq, getTableColumns, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { administrations, employeeUnitHistory, employees, units } from '../../db/schema/index.js';
-import { orderFor, searchWords } from '../../db/lists.js';
+import { orderFor, searchWordsInLowered } from '../../db/lists.js';
 import type { EmployeeListQuery } from '#shared/contracts/organisation';
 import { currentEmployeeSql, endedEmployeeSql } from './current.js';
 import type { EmployeeScope } from './policy.js';
 
 export type NewEmployee = typeof employees.$inferInsert;
 
+// search_text only serves the search; it never leaves the database.
+const { searchText: _searchText, ...employeeTableColumns } = getTableColumns(employees);
 const employeeColumns = {
-  ...getTableColumns(employees),
+  ...employeeTableColumns,
   unitName: units.name,
   administrationId: units.administrationId,
   administrationName: administrations.name,
 };
-export type EmployeeRow = typeof employees.$inferSelect & { unitName: string; administrationId: string; administrationName: string };
+export type EmployeeRow = Omit<typeof employees.$inferSelect, 'searchText'> & {
+  unitName: string;
+  administrationId: string;
+  administrationName: string;
+};
 
 export type EmployeeFilter = Pick<EmployeeListQuery, 'q' | 'administrationId' | 'unitId' | 'status'> & {
   today: string;
@@ -31,7 +37,10 @@ const sortColumns = {
 
 /** Employees of the units of these administrations, as a semi-join: no join needed for the count. */
 function inAdministrations(db: DbOrTx, administrationIds: string[]): SQL {
-  return inArray(employees.unitId, db.select({ id: units.id }).from(units).where(inArray(units.administrationId, administrationIds)));
+  return inArray(
+    employees.unitId,
+    db.select({ id: units.id }).from(units).where(inArray(units.administrationId, administrationIds)),
+  );
 }
 
 function scopeCondition(db: DbOrTx, scope: EmployeeScope): SQL | undefined {
@@ -45,13 +54,23 @@ function scopeCondition(db: DbOrTx, scope: EmployeeScope): SQL | undefined {
 }
 
 /** Takes the pool, not a transaction: the page and its total are read in parallel. */
-export async function listEmployees(db: Db, filter: EmployeeFilter, sort: EmployeeListQuery['sort'], limit: number, offset: number) {
+export async function listEmployees(
+  db: Db,
+  filter: EmployeeFilter,
+  sort: EmployeeListQuery['sort'],
+  limit: number,
+  offset: number,
+) {
   const where = and(
     scopeCondition(db, filter.scope),
     filter.administrationId ? inAdministrations(db, [filter.administrationId]) : undefined,
     filter.unitId ? eq(employees.unitId, filter.unitId) : undefined,
-    filter.status === 'current' ? currentEmployeeSql(filter.today) : filter.status === 'ended' ? endedEmployeeSql(filter.today) : undefined,
-    ...searchWords(filter.q, [employees.firstName, employees.lastName, employees.email, employees.employeeNumber]),
+    filter.status === 'current'
+      ? currentEmployeeSql(filter.today)
+      : filter.status === 'ended'
+        ? endedEmployeeSql(filter.today)
+        : undefined,
+    ...searchWordsInLowered(filter.q, employees.searchText),
   );
   const [rows, [{ total }]] = await Promise.all([
     db

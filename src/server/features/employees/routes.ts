@@ -1,7 +1,13 @@
 import type { AppInstance } from '../../app.js';
 import { actorOf, permission } from '../../http/access.js';
 import { idParams } from '#shared/contracts/common';
-import { employeeBody, employeeDetail, employeeListQuery, employeePage, updateEmployeeBody } from '#shared/contracts/organisation';
+import {
+  employeeBody,
+  employeeDetail,
+  employeeListQuery,
+  employeePage,
+  updateEmployeeBody,
+} from '#shared/contracts/organisation';
 import * as service from './service.js';
 import { presentEmployee, presentEmployeeDetail, viewerOf } from './presenter.js';
 

@@ -69,9 +69,23 @@ export async function getEmployee(ctx: AppContext, actor: Actor, id: string): Pr
   return { row, history };
 }
 
-const auditedFields = ['employeeNumber', 'firstName', 'lastName', 'email', 'unitId', 'title', 'gender', 'startDate', 'endDate'] as const;
+const auditedFields = [
+  'employeeNumber',
+  'firstName',
+  'lastName',
+  'email',
+  'unitId',
+  'title',
+  'gender',
+  'startDate',
+  'endDate',
+] as const;
 
-export async function createEmployee(ctx: AppContext, actor: Actor, body: z.output<typeof employeeBody>): Promise<EmployeeDetailView> {
+export async function createEmployee(
+  ctx: AppContext,
+  actor: Actor,
+  body: z.output<typeof employeeBody>,
+): Promise<EmployeeDetailView> {
   const now = ctx.clock.now();
   return withUniqueConflicts(uniqueConflicts, () =>
     ctx.db.transaction(async (tx) => {

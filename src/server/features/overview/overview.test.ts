@@ -105,8 +105,14 @@ describe('overview scope', () => {
   it('is everything for access any, the administration or units otherwise', () => {
     const base = { administrationIds: ['a'], unitIds: ['u'] };
     expect(overviewScope({ ...base, permissions: permissionsOf(['training_coordinator']) })).toBeNull();
-    expect(overviewScope({ ...base, permissions: permissionsOf(['process_leader']) })).toEqual({ administrationIds: ['a'], unitIds: [] });
-    expect(overviewScope({ ...base, permissions: permissionsOf(['unit_manager']) })).toEqual({ administrationIds: [], unitIds: ['u'] });
+    expect(overviewScope({ ...base, permissions: permissionsOf(['process_leader']) })).toEqual({
+      administrationIds: ['a'],
+      unitIds: [],
+    });
+    expect(overviewScope({ ...base, permissions: permissionsOf(['unit_manager']) })).toEqual({
+      administrationIds: [],
+      unitIds: ['u'],
+    });
     expect(overviewScope({ ...base, permissions: permissionsOf(['employee']) })).toEqual({ administrationIds: [], unitIds: [] });
   });
 });

@@ -44,8 +44,12 @@ export async function organisationCounts(db: Db, scope: OverviewScope, today: st
     db
       .select({ n: count() })
       .from(employees)
-      .innerJoin(units, eq(units.id, employees.unitId))
-      .where(and(currentEmployeeSql(today), unitsInScope(scope))),
+      .where(
+        and(
+          currentEmployeeSql(today),
+          scope ? inArray(employees.unitId, db.select({ id: units.id }).from(units).where(unitsInScope(scope))) : undefined,
+        ),
+      ),
   ]);
   return {
     administrations: administrationCount.n,

@@ -31,7 +31,9 @@ export async function listUnits(db: Db, filter: UnitFilter, sort: UnitListQuery[
     ...searchWords(filter.q, [units.name, units.code]),
     filter.scope
       ? or(
-          filter.scope.administrationIds.length > 0 ? inArray(units.administrationId, filter.scope.administrationIds) : sql`false`,
+          filter.scope.administrationIds.length > 0
+            ? inArray(units.administrationId, filter.scope.administrationIds)
+            : sql`false`,
           filter.scope.unitIds.length > 0 ? inArray(units.id, filter.scope.unitIds) : sql`false`,
         )
       : undefined,

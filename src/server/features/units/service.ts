@@ -99,7 +99,12 @@ export async function createUnit(ctx: AppContext, actor: Actor, body: z.output<t
   );
 }
 
-export async function updateUnit(ctx: AppContext, actor: Actor, id: string, body: z.output<typeof updateUnitBody>): Promise<UnitView> {
+export async function updateUnit(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  body: z.output<typeof updateUnitBody>,
+): Promise<UnitView> {
   const now = ctx.clock.now();
   const today = stockholmDate(now);
   return withUniqueConflicts(uniqueConflicts, () =>
@@ -158,7 +163,12 @@ export async function updateUnit(ctx: AppContext, actor: Actor, id: string, body
         closedAt: after.active === current.active ? current.closedAt : after.active ? null : now,
         updatedAt: now,
       });
-      await recordAudit(tx, actor, { action: 'update', entityType: 'unit', entityId: id, before: diff.before, after: diff.after }, now);
+      await recordAudit(
+        tx,
+        actor,
+        { action: 'update', entityType: 'unit', entityId: id, before: diff.before, after: diff.after },
+        now,
+      );
       return viewOf(tx, id, today);
     }),
   );

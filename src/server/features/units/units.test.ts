@@ -46,7 +46,13 @@ describe('units: create, read, update', () => {
       {
         action: 'create',
         actorUserId: actor.id,
-        after: { administrationId: administration.id, name: 'Förskolan Lyckliga Gatorna', code: 'F-LG', worksWithChildren: true, managerUserId: manager.id },
+        after: {
+          administrationId: administration.id,
+          name: 'Förskolan Lyckliga Gatorna',
+          code: 'F-LG',
+          worksWithChildren: true,
+          managerUserId: manager.id,
+        },
       },
     ]);
     expect((await agent.get(`/api/units/${body.id}`)).json()).toEqual(body);
@@ -60,7 +66,12 @@ describe('units: create, read, update', () => {
 
     const renamed = await agent.patch(`/api/units/${unit.id}`, { name: 'Fritidshemmet' });
     expect(renamed.statusCode).toBe(200);
-    expect(renamed.json()).toMatchObject({ name: 'Fritidshemmet', worksWithChildren: true, code: 'FR1', manager: { id: manager.id } });
+    expect(renamed.json()).toMatchObject({
+      name: 'Fritidshemmet',
+      worksWithChildren: true,
+      code: 'FR1',
+      manager: { id: manager.id },
+    });
     expect((await auditEntriesFor(t.database.db, 'unit', unit.id)).at(-1)).toMatchObject({
       action: 'update',
       before: { name: 'Fritids' },
@@ -69,7 +80,10 @@ describe('units: create, read, update', () => {
 
     const cleared = await agent.patch(`/api/units/${unit.id}`, { code: '', managerUserId: null });
     expect(cleared.json()).toMatchObject({ code: null, manager: null });
-    const left = await t.database.db.select().from(userRoles).where(and(eq(userRoles.role, 'unit_manager'), eq(userRoles.unitId, unit.id)));
+    const left = await t.database.db
+      .select()
+      .from(userRoles)
+      .where(and(eq(userRoles.role, 'unit_manager'), eq(userRoles.unitId, unit.id)));
     expect(left).toEqual([]);
   });
 
@@ -111,11 +125,16 @@ describe('units: create, read, update', () => {
     const administration = await buildAdministration(t.database.db);
     expect((await agent.post('/api/units', { name: 'Utan förvaltning' })).statusCode).toBe(400);
     expect((await agent.post('/api/units', { administrationId: administration.id, name: '' })).statusCode).toBe(400);
-    expect((await agent.post('/api/units', { administrationId: administration.id, name: 'X', worksWithChildren: 'yes' })).statusCode).toBe(400);
+    expect(
+      (await agent.post('/api/units', { administrationId: administration.id, name: 'X', worksWithChildren: 'yes' })).statusCode,
+    ).toBe(400);
     const unknown = await agent.post('/api/units', { administrationId: '00000000-0000-4000-8000-000000000000', name: 'X' });
     expect(unknown.statusCode).toBe(422);
     expect(unknown.json().error.code).toBe('unknown_administration');
-    const inClosed = await agent.post('/api/units', { administrationId: (await buildAdministration(t.database.db, { active: false })).id, name: 'X' });
+    const inClosed = await agent.post('/api/units', {
+      administrationId: (await buildAdministration(t.database.db, { active: false })).id,
+      name: 'X',
+    });
     expect(inClosed.statusCode).toBe(422);
     expect(inClosed.json().error.code).toBe('administration_closed');
     expect((await agent.get('/api/units/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
@@ -139,7 +158,10 @@ describe('closing and reopening units', () => {
     const closed = await agent.patch(`/api/units/${unit.id}`, { active: false });
     expect(closed.statusCode).toBe(200);
     expect(closed.json()).toMatchObject({ active: false, closedAt: '2026-03-02T23:30:00.000Z', employeeCount: 0 });
-    expect((await auditEntriesFor(t.database.db, 'unit', unit.id)).at(-1)).toMatchObject({ before: { active: true }, after: { active: false } });
+    expect((await auditEntriesFor(t.database.db, 'unit', unit.id)).at(-1)).toMatchObject({
+      before: { active: true },
+      after: { active: false },
+    });
     expect(employee.id).toBeDefined();
 
     const reopened = await agent.patch(`/api/units/${unit.id}`, { active: true });
@@ -161,8 +183,19 @@ describe('the unit list', () => {
     const { agent } = await admin();
     const a = await buildAdministration(t.database.db, { name: 'Alfa' });
     const b = await buildAdministration(t.database.db, { name: 'Beta' });
-    const preschool = await buildUnit(t.database.db, { administrationId: a.id, name: 'Förskolan Solen', code: 'P-03', worksWithChildren: true });
-    await buildUnit(t.database.db, { administrationId: a.id, name: 'Förskolan Månen', code: 'P-01', worksWithChildren: true, active: false });
+    const preschool = await buildUnit(t.database.db, {
+      administrationId: a.id,
+      name: 'Förskolan Solen',
+      code: 'P-03',
+      worksWithChildren: true,
+    });
+    await buildUnit(t.database.db, {
+      administrationId: a.id,
+      name: 'Förskolan Månen',
+      code: 'P-01',
+      worksWithChildren: true,
+      active: false,
+    });
     await buildUnit(t.database.db, { administrationId: a.id, name: 'Bibliotek', code: 'K-07' });
     await buildUnit(t.database.db, { administrationId: b.id, name: 'Äldreboendet Eken', code: 'V-02' });
     const manager = await buildUser(t.database.db, { name: 'Sol Chef' });
@@ -170,7 +203,8 @@ describe('the unit list', () => {
     await buildEmployee(t.database.db, { unitId: preschool.id });
     await buildEmployee(t.database.db, { unitId: preschool.id });
 
-    const names = async (query: string) => (await agent.get(`/api/units${query}`)).json().items.map((u: { name: string }) => u.name);
+    const names = async (query: string) =>
+      (await agent.get(`/api/units${query}`)).json().items.map((u: { name: string }) => u.name);
 
     expect(await names('')).toEqual(['Bibliotek', 'Förskolan Månen', 'Förskolan Solen', 'Äldreboendet Eken']);
     expect(await names(`?administrationId=${b.id}`)).toEqual(['Äldreboendet Eken']);
@@ -181,7 +215,12 @@ describe('the unit list', () => {
     expect(await names('?sort=code')).toEqual(['Bibliotek', 'Förskolan Månen', 'Förskolan Solen', 'Äldreboendet Eken']);
     expect(await names('?sort=-code')).toEqual(['Äldreboendet Eken', 'Förskolan Solen', 'Förskolan Månen', 'Bibliotek']);
     // Descending reverses the whole order, so one index can serve both directions.
-    expect(await names('?sort=-administrationName')).toEqual(['Äldreboendet Eken', 'Förskolan Solen', 'Förskolan Månen', 'Bibliotek']);
+    expect(await names('?sort=-administrationName')).toEqual([
+      'Äldreboendet Eken',
+      'Förskolan Solen',
+      'Förskolan Månen',
+      'Bibliotek',
+    ]);
 
     const paged = (await agent.get('/api/units?pageSize=3&page=2')).json();
     expect(paged).toMatchObject({ total: 4, page: 2, pageSize: 3 });
