@@ -6,8 +6,5 @@ export function describeMachine(): string {
   const model = cpus[0]?.model.replace(/\s+/g, ' ').trim() ?? 'unknown CPU';
   const memory = (os.totalmem() / 1024 ** 3).toFixed(1);
   const load = os.loadavg()[0].toFixed(1);
-  // `nice -n -10 npm run bench` keeps other work on a shared machine from skewing the figures; say so when it was used.
-  const priority = os.getPriority();
-  const nice = priority === 0 ? '' : `, run at nice ${priority}`;
-  return `${os.availableParallelism()} CPUs (nproc; ${model}), ${memory} GiB memory, ${os.type()} ${os.release()}, Node ${process.version}; load average ${load} at the start${nice}`;
+  return `${os.availableParallelism()} CPUs (nproc; ${model}), ${memory} GiB memory, ${os.type()} ${os.release()}, Node ${process.version}; load average ${load} at the start`;
 }
