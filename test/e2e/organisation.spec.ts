@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { csrf, expectNoAxeViolations, expectNoSidewaysScroll, logIn, run, signInAsAdmin as signIn } from './system-helpers.js';
 
 /**
  * The organisation pages: an administrator sets up an administration, a unit and an employee,
@@ -8,9 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
  * on a desktop and on a 375 px phone.
  */
 
-const admin = { name: 'Ada Administratör', email: 'admin@example.se', password: 'a long password' };
 // The data of one run: the database lives as long as the whole test run, so names must not collide.
-const run = Date.now().toString(36).slice(-5);
 const names = {
   administration: `Kultur- och turismförvaltningen ${run}`,
   shortName: `KTF${run}`.slice(0, 10),
@@ -20,41 +18,6 @@ const names = {
 };
 
 test.describe.configure({ mode: 'serial' });
-
-/** Signs in as the administrator, creating them on the first-run page when the system is new; returns their name. */
-async function signIn(page: Page): Promise<string> {
-  await page.goto('/');
-  const status = await (await page.request.get('/api/setup')).json();
-  if (status.needsSetup) {
-    await page.goto('/setup');
-    await page.getByLabel('Ditt namn').fill(admin.name);
-    await page.getByLabel('E-postadress').fill(admin.email);
-    await page.getByLabel(/^Lösenord/).fill(admin.password);
-    await page.getByRole('button', { name: 'Skapa administratör och logga in' }).click();
-  } else {
-    await page.goto('/login');
-    await page.getByLabel('E-postadress').fill(admin.email);
-    await page.getByLabel(/^Lösenord/).fill(admin.password);
-    await page.getByRole('button', { name: 'Logga in' }).click();
-  }
-  await page.waitForURL((url) => !/\/(login|setup)$/.test(url.pathname));
-  // The language is remembered per browser and per account: start every test in Swedish.
-  await page.evaluate(() => localStorage.setItem('inkludera.language', 'sv'));
-  await page.request.put('/api/auth/locale', {
-    data: { locale: 'sv' },
-    headers: { 'x-csrf-token': (await (await page.request.get('/api/auth/csrf')).json()).token },
-  });
-  return (await (await page.request.get('/api/auth/me')).json()).name;
-}
-
-async function expectNoAxeViolations(page: Page, what: string) {
-  // Let loaders, transitions and debounced searches settle before scanning.
-  await page.waitForLoadState('networkidle');
-  await expect(page.locator('.mantine-datatable-loader[data-active], .mantine-Loader-root')).toHaveCount(0);
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  expect(summary, `axe violations on ${what}`).toEqual([]);
-}
 
 const dialog = (page: Page) => page.getByRole('dialog');
 
@@ -72,11 +35,13 @@ async function choose(page: Page, label: string, search: string, option: string 
   await page.getByRole('option', { name: option }).first().click();
 }
 
-
 test('an administrator builds the organisation, moves an employee and sees the history', async ({ page }) => {
   // A long walk through the three features with an axe scan at every step.
   test.setTimeout(180_000);
-  const adminName = await signIn(page);
+  await signIn(page);
+  // A process leader leads one administration: this run's gets a person of its own.
+  const leader = { name: `Pelle Processledare ${run}`, email: `pelle.${run}@example.se`, password: 'pelles long password' };
+  expect((await page.request.post('/api/users', { headers: await csrf(page.request), data: leader })).status()).toBe(201);
 
   // Administrations: list, form, detail.
   await page.goto('/administrations');
@@ -90,11 +55,11 @@ test('an administrator builds the organisation, moves an employee and sees the h
   await expect(dialog(page).getByRole('textbox', { name: 'Namn', exact: true })).toHaveAttribute('aria-invalid', 'true');
   await dialog(page).getByRole('textbox', { name: 'Namn', exact: true }).fill(names.administration);
   await dialog(page).getByRole('textbox', { name: 'Kortnamn', exact: true }).fill(names.shortName);
-  await choose(page, 'Processledare', admin.email, new RegExp(admin.email));
+  await choose(page, 'Processledare', leader.email, new RegExp(leader.email));
   await dialog(page).getByRole('button', { name: 'Skapa' }).click();
   await expect(page).toHaveURL(/\/administrations\/[0-9a-f-]{36}$/);
   await expect(page.getByRole('heading', { level: 1, name: names.administration })).toBeVisible();
-  await expect(page.getByText(adminName).first()).toBeVisible();
+  await expect(page.getByText(leader.name)).toBeVisible();
   await expectNoAxeViolations(page, 'the administration page');
 
   // A unit, created from the administration's page.
@@ -151,7 +116,9 @@ test('an administrator builds the organisation, moves an employee and sees the h
   await dialog(page).getByRole('textbox', { name: 'Efternamn', exact: true }).fill('Berg');
   await choose(page, 'Enhet', names.unit, new RegExp(names.unit));
   await dialog(page).getByRole('button', { name: 'Skapa' }).click();
-  await expect(dialog(page).getByRole('textbox', { name: 'Anställningsnummer', exact: true })).toHaveAccessibleDescription(/Anställningsnumret används redan/);
+  await expect(dialog(page).getByRole('textbox', { name: 'Anställningsnummer', exact: true })).toHaveAccessibleDescription(
+    /Anställningsnumret används redan/,
+  );
   await expectNoAxeViolations(page, 'the employee form with a server error');
   await dialog(page).getByRole('button', { name: 'Avbryt' }).click();
 
@@ -267,7 +234,7 @@ test.describe('on a 375 px wide phone', () => {
       await page.goto(`${path}?status=all`);
       await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
       // Nothing wider than the screen but the tables, which scroll on their own.
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      await expectNoSidewaysScroll(page);
       await expectNoAxeViolations(page, `${path} on a phone`);
       await page.getByRole('button', { name: create }).click();
       await expect(dialog(page)).toBeVisible();
@@ -279,4 +246,45 @@ test.describe('on a 375 px wide phone', () => {
       await expectNoAxeViolations(page, `a record from ${path} on a phone`);
     }
   });
+});
+
+test('a unit manager changes only their own unit, and not its manager, administration or status', async ({ page, browser }) => {
+  await signIn(page);
+  const headers = await csrf(page.request);
+  const units = await (await page.request.get(`/api/units?q=${encodeURIComponent(run)}&pageSize=50`)).json();
+  const own = units.items.find((u: { name: string }) => u.name === names.unit);
+  const other = units.items.find((u: { name: string }) => u.name === names.otherUnit);
+  const manager = { name: `Ulla Enhetschef ${run}`, email: `ulla.${run}@example.se`, password: 'ullas long password' };
+  const created = await page.request.post('/api/users', {
+    headers,
+    data: { ...manager, roles: [{ role: 'unit_manager', unitId: own.id }] },
+  });
+  expect(created.status()).toBe(201);
+
+  const context = await browser.newContext();
+  const their = await context.newPage();
+  await logIn(their, manager.email, manager.password);
+  await their.waitForURL((url) => !url.pathname.startsWith('/login'));
+
+  await their.goto('/units');
+  await expect(their.getByRole('heading', { level: 1, name: 'Enheter' })).toBeVisible();
+  await expect(their.getByRole('button', { name: 'Ny enhet' })).toHaveCount(0);
+
+  await their.goto(`/units/${other.id}`);
+  await expect(their.getByRole('heading', { level: 1, name: names.otherUnit })).toBeVisible();
+  await expect(their.getByRole('button', { name: 'Ändra' })).toHaveCount(0);
+
+  await their.goto(`/units/${own.id}`);
+  await expect(their.getByRole('heading', { level: 1, name: names.unit })).toBeVisible();
+  await expect(their.getByRole('button', { name: 'Stäng enheten' })).toHaveCount(0);
+  await their.getByRole('button', { name: 'Ändra' }).click();
+  // Those who may not read the users see the manager, and the administration, read-only.
+  await expect(dialog(their).getByRole('textbox', { name: 'Enhetschef' })).toHaveAttribute('readonly', '');
+  await expect(dialog(their).getByRole('textbox', { name: 'Förvaltning' })).toHaveAttribute('readonly', '');
+  await expectNoAxeViolations(their, 'the unit form for a unit manager');
+  await dialog(their).getByRole('textbox', { name: 'Kod', exact: true }).fill(`Q${run}`);
+  await dialog(their).getByRole('button', { name: 'Spara' }).click();
+  await expect(dialog(their)).toHaveCount(0);
+  await expect(their.getByText(`Q${run}`, { exact: true })).toBeVisible();
+  await context.close();
 });

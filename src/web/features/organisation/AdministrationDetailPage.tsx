@@ -58,7 +58,10 @@ export function AdministrationDetailPage() {
                 label: t('organisation.administrations.employeeCount'),
                 value: (
                   <Anchor component={Link} to="/employees" search={{ administrationId: a.id }}>
-                    {t('organisation.administrations.showEmployees', { count: a.employeeCount, formatted: formatNumber(a.employeeCount) })}
+                    {t('organisation.administrations.showEmployees', {
+                      count: a.employeeCount,
+                      formatted: formatNumber(a.employeeCount),
+                    })}
                   </Anchor>
                 ),
               },
@@ -67,13 +70,21 @@ export function AdministrationDetailPage() {
               { label: t('common.updatedAt'), value: formatDateTime(a.updatedAt) },
             ]}
           />
-          <AdministrationUnits administrationId={a.id} onCreate={unitForm.open} mayCreate={a.active && canOn('create', 'unit', { administrationId: a.id })} />
+          <AdministrationUnits
+            administrationId={a.id}
+            onCreate={unitForm.open}
+            mayCreate={a.active && canOn('create', 'unit', { administrationId: a.id })}
+          />
           <AdministrationForm administration={a} opened={editOpened} onClose={edit.close} />
           <UnitForm opened={unitFormOpened} onClose={unitForm.close} administrationId={a.id} />
           <ConfirmDialog
             opened={confirmOpened}
             onClose={confirm.close}
-            title={a.active ? t('organisation.administrations.closeTitle', { name: a.name }) : t('organisation.administrations.reopenTitle', { name: a.name })}
+            title={
+              a.active
+                ? t('organisation.administrations.closeTitle', { name: a.name })
+                : t('organisation.administrations.reopenTitle', { name: a.name })
+            }
             body={a.active ? t('organisation.administrations.closeBody') : t('organisation.administrations.reopenBody')}
             confirmLabel={a.active ? t('organisation.administrations.close') : t('organisation.administrations.reopen')}
             danger={a.active}
@@ -90,7 +101,15 @@ export function AdministrationDetailPage() {
   );
 }
 
-function AdministrationUnits({ administrationId, mayCreate, onCreate }: { administrationId: string; mayCreate: boolean; onCreate: () => void }) {
+function AdministrationUnits({
+  administrationId,
+  mayCreate,
+  onCreate,
+}: {
+  administrationId: string;
+  mayCreate: boolean;
+  onCreate: () => void;
+}) {
   const { t } = useTranslation();
   const [page, setPage] = useState(1);
   const [sort, setSort] = useState('name');

@@ -3,11 +3,15 @@ import { Button, Group, Modal, Stack, TextInput, Textarea } from '@mantine/core'
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { administrationBody, type Administration } from '#shared/contracts/organisation';
+import { ApiError } from '../../api/client';
 import { applyServerErrors, zodValidate } from '../../components/forms';
 import { ErrorAlert } from '../../components/Page';
 import { useSaveAdministration } from './api';
 import { notifySaved, useFullScreenDialog } from './parts';
 import { UserSelect } from './Selects';
+
+/** Answers about the chosen process leader, which the server gives for the whole body. */
+const leaderCodes = ['role_scope_one_administration', 'process_leader_taken'];
 
 type Values = { name: string; shortName: string; description: string; processLeaderUserId: string | null };
 
@@ -71,6 +75,11 @@ function AdministrationFormBody({
       onSaved?.(saved);
     } catch (caught) {
       setError(applyServerErrors(form, caught));
+      // The person chosen already leads another administration: say so beside the field.
+      if (caught instanceof ApiError && leaderCodes.includes(caught.code)) {
+        form.setFieldError('processLeaderUserId', caught.message);
+        setError(null);
+      }
     }
   });
 
@@ -84,11 +93,21 @@ function AdministrationFormBody({
           description={t('organisation.administrations.shortNameHelp')}
           {...form.getInputProps('shortName')}
         />
-        <Textarea label={t('organisation.administrations.description')} autosize minRows={3} maxRows={10} {...form.getInputProps('description')} />
+        <Textarea
+          label={t('organisation.administrations.description')}
+          autosize
+          minRows={3}
+          maxRows={10}
+          {...form.getInputProps('description')}
+        />
         <UserSelect
           label={t('organisation.administrations.processLeader')}
           description={t('organisation.administrations.processLeaderHelp')}
-          current={administration?.processLeader ? { value: administration.processLeader.id, label: administration.processLeader.name } : null}
+          current={
+            administration?.processLeader
+              ? { value: administration.processLeader.id, label: administration.processLeader.name }
+              : null
+          }
           {...form.getInputProps('processLeaderUserId')}
         />
         <Group justify="flex-end">

@@ -33,9 +33,7 @@ export function AdministrationsPage() {
   return (
     <Page
       title={t('organisation.administrations.title')}
-      actions={
-        can('create', 'administration') && <Button onClick={form.open}>{t('organisation.administrations.create')}</Button>
-      }
+      actions={can('create', 'administration') && <Button onClick={form.open}>{t('organisation.administrations.create')}</Button>}
     >
       <FilterBar label={t('common.filter')}>
         <SearchField label={t('organisation.administrations.search')} value={search.q} onChange={(q) => update({ q })} />

@@ -77,7 +77,10 @@ export function EmployeeDetailPage() {
               { label: t('organisation.employees.jobTitle'), value: e.title },
               { label: t('organisation.employees.email'), value: e.email },
               { label: t('organisation.employees.startDate'), value: formatDate(e.startDate) },
-              { label: t('organisation.employees.endDate'), value: e.endDate ? formatDate(e.endDate) : t('organisation.employees.untilFurtherNotice') },
+              {
+                label: t('organisation.employees.endDate'),
+                value: e.endDate ? formatDate(e.endDate) : t('organisation.employees.untilFurtherNotice'),
+              },
               ...(e.gender ? [{ label: t('organisation.employees.gender'), value: t(`gender.${e.gender}`) }] : []),
               { label: t('common.updatedAt'), value: formatDateTime(e.updatedAt) },
             ]}
@@ -183,7 +186,12 @@ function EndEmploymentForm({ employee, onClose }: { employee: EmployeeDetail; on
       <Stack>
         <Text>{t('organisation.employees.endBody')}</Text>
         <ErrorAlert error={error} />
-        <DateField label={t('organisation.employees.endDate')} required minDate={employee.startDate} {...form.getInputProps('endDate')} />
+        <DateField
+          label={t('organisation.employees.endDate')}
+          required
+          minDate={employee.startDate}
+          {...form.getInputProps('endDate')}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}

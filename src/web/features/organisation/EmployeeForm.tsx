@@ -153,10 +153,25 @@ function EmployeeFormBody({
       <Stack>
         <ErrorAlert error={error} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="md">
-          <TextInput label={t('organisation.employees.employeeNumber')} required data-autofocus {...form.getInputProps('employeeNumber')} />
+          <TextInput
+            label={t('organisation.employees.employeeNumber')}
+            required
+            data-autofocus
+            {...form.getInputProps('employeeNumber')}
+          />
           <TextInput label={t('organisation.employees.email')} type="email" autoComplete="off" {...form.getInputProps('email')} />
-          <TextInput label={t('organisation.employees.firstName')} required autoComplete="off" {...form.getInputProps('firstName')} />
-          <TextInput label={t('organisation.employees.lastName')} required autoComplete="off" {...form.getInputProps('lastName')} />
+          <TextInput
+            label={t('organisation.employees.firstName')}
+            required
+            autoComplete="off"
+            {...form.getInputProps('firstName')}
+          />
+          <TextInput
+            label={t('organisation.employees.lastName')}
+            required
+            autoComplete="off"
+            {...form.getInputProps('lastName')}
+          />
           <UnitSelect
             label={t('organisation.employees.unit')}
             description={employee ? t('organisation.employees.unitHelp') : undefined}

@@ -38,14 +38,24 @@ export function useEmployeeColumns({ withUnit }: { withUnit: boolean }): Sortabl
         </Anchor>
       ),
     },
-    { accessor: 'employeeNumber', title: t('organisation.employees.employeeNumber'), sortKey: 'employeeNumber', visibleMediaQuery: wideOnly },
+    {
+      accessor: 'employeeNumber',
+      title: t('organisation.employees.employeeNumber'),
+      sortKey: 'employeeNumber',
+      visibleMediaQuery: wideOnly,
+    },
     ...(withUnit
       ? [
           { accessor: 'unitName', title: t('organisation.employees.unit'), sortKey: 'unitName', visibleMediaQuery: wideOnly },
           { accessor: 'administrationName', title: t('organisation.employees.administration'), visibleMediaQuery: largeOnly },
         ]
       : []),
-    { accessor: 'title', title: t('organisation.employees.jobTitle'), visibleMediaQuery: mediumOnly, render: (e) => e.title ?? '–' },
+    {
+      accessor: 'title',
+      title: t('organisation.employees.jobTitle'),
+      visibleMediaQuery: mediumOnly,
+      render: (e) => e.title ?? '–',
+    },
     {
       accessor: 'startDate',
       title: t('organisation.employees.startDate'),

@@ -56,7 +56,11 @@ export function ListTable<T extends { id: string }>(props: Props<T>) {
           {title}
           <span aria-hidden="true">{direction === 'asc' ? '▲' : direction === 'desc' ? '▼' : '↕'}</span>
           <VisuallyHidden>
-            {direction === 'asc' ? t('organisation.list.sortedAsc') : direction === 'desc' ? t('organisation.list.sortedDesc') : t('organisation.list.sortable')}
+            {direction === 'asc'
+              ? t('organisation.list.sortedAsc')
+              : direction === 'desc'
+                ? t('organisation.list.sortedDesc')
+                : t('organisation.list.sortable')}
           </VisuallyHidden>
         </UnstyledButton>
       ),
@@ -78,7 +82,11 @@ export function ListTable<T extends { id: string }>(props: Props<T>) {
         loadingText={t('common.loading')}
         noRecordsText={query.isPending ? t('common.loading') : t('common.noRecords')}
         // The library's own empty state is grey text below 4.5:1 contrast.
-        emptyState={<Text size="sm" c="gray.9">{query.isPending ? t('common.loading') : t('common.noRecords')}</Text>}
+        emptyState={
+          <Text size="sm" c="gray.9">
+            {query.isPending ? t('common.loading') : t('common.noRecords')}
+          </Text>
+        }
         page={page}
         onPageChange={props.onPageChange}
         totalRecords={total}

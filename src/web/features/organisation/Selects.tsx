@@ -38,7 +38,10 @@ function RemoteSelect(props: SelectBase & { onQuery: (q: string) => void; option
   // Showing the chosen option's label is not a search: then list the first options instead.
   const [debounced] = useDebouncedValue(search === selectedLabel ? '' : search.trim(), 250);
   useEffect(() => onQuery(debounced), [debounced, onQuery]);
-  const data = withCurrent(withCurrent(props.options, props.value && chosen?.value === props.value ? chosen : null), props.current);
+  const data = withCurrent(
+    withCurrent(props.options, props.value && chosen?.value === props.value ? chosen : null),
+    props.current,
+  );
   return (
     <Select
       label={props.label}

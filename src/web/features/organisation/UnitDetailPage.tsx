@@ -73,17 +73,17 @@ export function UnitDetailPage() {
               { label: t('common.updatedAt'), value: formatDateTime(u.updatedAt) },
             ]}
           />
-          <UnitEmployees
-            unitId={u.id}
-            mayCreate={u.active && can('create', 'employee')}
-            onCreate={employeeForm.open}
-          />
+          <UnitEmployees unitId={u.id} mayCreate={u.active && can('create', 'employee')} onCreate={employeeForm.open} />
           <UnitForm unit={u} opened={editOpened} onClose={edit.close} />
           <EmployeeForm opened={employeeFormOpened} onClose={employeeForm.close} unit={{ value: u.id, label: u.name }} />
           <ConfirmDialog
             opened={confirmOpened}
             onClose={confirm.close}
-            title={u.active ? t('organisation.units.closeTitle', { name: u.name }) : t('organisation.units.reopenTitle', { name: u.name })}
+            title={
+              u.active
+                ? t('organisation.units.closeTitle', { name: u.name })
+                : t('organisation.units.reopenTitle', { name: u.name })
+            }
             body={u.active ? t('organisation.units.closeBody') : t('organisation.units.reopenBody')}
             confirmLabel={u.active ? t('organisation.units.close') : t('organisation.units.reopen')}
             danger={u.active}

@@ -9,7 +9,13 @@ import { useCanOn, useSaveUnit, type UnitChange } from './api';
 import { notifySaved, useFullScreenDialog } from './parts';
 import { AdministrationSelect, UserSelect } from './Selects';
 
-type Values = { administrationId: string | null; name: string; code: string; worksWithChildren: boolean; managerUserId: string | null };
+type Values = {
+  administrationId: string | null;
+  name: string;
+  code: string;
+  worksWithChildren: boolean;
+  managerUserId: string | null;
+};
 
 /** Create a unit (optionally in a given administration) or change one. */
 export function UnitForm(props: {
@@ -35,7 +41,17 @@ export function UnitForm(props: {
   );
 }
 
-function UnitFormBody({ unit, administrationId, onClose, onSaved }: { unit?: Unit; administrationId?: string; onClose: () => void; onSaved?: (saved: Unit) => void }) {
+function UnitFormBody({
+  unit,
+  administrationId,
+  onClose,
+  onSaved,
+}: {
+  unit?: Unit;
+  administrationId?: string;
+  onClose: () => void;
+  onSaved?: (saved: Unit) => void;
+}) {
   const { t } = useTranslation();
   const canOn = useCanOn();
   const save = useSaveUnit();
@@ -85,7 +101,11 @@ function UnitFormBody({ unit, administrationId, onClose, onSaved }: { unit?: Uni
           <TextInput label={t('organisation.units.administration')} readOnly value={unit?.administrationName ?? ''} />
         )}
         <TextInput label={t('organisation.units.name')} required data-autofocus {...form.getInputProps('name')} />
-        <TextInput label={t('organisation.units.code')} description={t('organisation.units.codeHelp')} {...form.getInputProps('code')} />
+        <TextInput
+          label={t('organisation.units.code')}
+          description={t('organisation.units.codeHelp')}
+          {...form.getInputProps('code')}
+        />
         <Checkbox
           label={t('organisation.units.worksWithChildren')}
           description={t('organisation.units.worksWithChildrenHelp')}

@@ -40,7 +40,12 @@ export function useUnitColumns({ withAdministration }: { withAdministration: boo
           } satisfies SortableColumn<Unit>,
         ]
       : []),
-    { accessor: 'manager', title: t('organisation.units.manager'), visibleMediaQuery: mediumOnly, render: (u) => u.manager?.name ?? '–' },
+    {
+      accessor: 'manager',
+      title: t('organisation.units.manager'),
+      visibleMediaQuery: mediumOnly,
+      render: (u) => u.manager?.name ?? '–',
+    },
     {
       accessor: 'worksWithChildren',
       title: t('organisation.units.childrenShort'),
@@ -83,7 +88,10 @@ export function UnitsPage() {
   });
 
   return (
-    <Page title={t('organisation.units.title')} actions={can('create', 'unit') && <Button onClick={form.open}>{t('organisation.units.create')}</Button>}>
+    <Page
+      title={t('organisation.units.title')}
+      actions={can('create', 'unit') && <Button onClick={form.open}>{t('organisation.units.create')}</Button>}
+    >
       <FilterBar label={t('common.filter')}>
         <SearchField label={t('organisation.units.search')} value={search.q} onChange={(q) => update({ q })} />
         <AdministrationSelect

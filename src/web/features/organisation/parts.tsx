@@ -10,7 +10,15 @@ import { errorMessage } from '../../components/forms';
 import { ApiError } from '../../api/client';
 
 /** The search field of a list: it updates the address (and so the list) a moment after typing stops. */
-export function SearchField({ label, value, onChange }: { label: string; value: string | undefined; onChange: (q: string | undefined) => void }) {
+export function SearchField({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: string | undefined;
+  onChange: (q: string | undefined) => void;
+}) {
   const [text, setText] = useState(value ?? '');
   const [debounced] = useDebouncedValue(text.trim(), 300);
   useEffect(() => setText(value ?? ''), [value]);
@@ -114,7 +122,13 @@ export function ConfirmDialog(props: {
   const shown = useRef({ title: props.title, body: props.body, confirmLabel: props.confirmLabel });
   if (props.opened && !busy) shown.current = { title: props.title, body: props.body, confirmLabel: props.confirmLabel };
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={shown.current.title} fullScreen={fullScreen} closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal
+      opened={props.opened}
+      onClose={props.onClose}
+      title={shown.current.title}
+      fullScreen={fullScreen}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <Stack>
         <Text>{shown.current.body}</Text>
         {conflict ? (

@@ -38,6 +38,17 @@ export const employeesRoute = createRoute({
   component: EmployeesPage,
 });
 
-export const employeeRoute = createRoute({ getParentRoute: () => appRoute, path: '/employees/$id', component: EmployeeDetailPage });
+export const employeeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/employees/$id',
+  component: EmployeeDetailPage,
+});
 
-export const organisationRoutes = [administrationsRoute, administrationRoute, unitsRoute, unitRoute, employeesRoute, employeeRoute] as const;
+export const organisationRoutes = [
+  administrationsRoute,
+  administrationRoute,
+  unitsRoute,
+  unitRoute,
+  employeesRoute,
+  employeeRoute,
+] as const;

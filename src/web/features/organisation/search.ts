@@ -6,8 +6,7 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 const oneOf = <T extends string>(value: unknown, allowed: readonly T[]): T | undefined =>
   typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
 
-const uuidOf = (value: unknown): string | undefined =>
-  typeof value === 'string' && uuidPattern.test(value) ? value : undefined;
+const uuidOf = (value: unknown): string | undefined => (typeof value === 'string' && uuidPattern.test(value) ? value : undefined);
 
 /** The router writes booleans into the address as true/false; a hand-typed "true" is accepted too. */
 const booleanOf = (value: unknown): boolean | undefined =>
