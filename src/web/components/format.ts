@@ -22,6 +22,17 @@ export function formatDate(value: string | null | undefined): string {
   }).format(date);
 }
 
+/**
+ * A calendar date with the month's name, where a reader must not mistake day for month
+ * (Swedish: 1 mars 2024; English: 1 March 2024). Same rules as formatDate otherwise.
+ */
+export function formatLongDate(value: string | null | undefined): string {
+  if (!value) return '';
+  const date = isDateOnly(value) ? new Date(`${value}T12:00:00Z`) : new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return new Intl.DateTimeFormat(localeOf(), { timeZone: isDateOnly(value) ? 'UTC' : timeZone, dateStyle: 'long' }).format(date);
+}
+
 /** A moment (an ISO timestamp), as date and time in Europe/Stockholm. */
 export function formatDateTime(value: string | null | undefined): string {
   if (!value) return '';
