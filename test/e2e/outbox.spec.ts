@@ -38,10 +38,11 @@ test('a message opens with recipient, subject, body, attempts and last error, an
   let retried = false;
   await signInAsAdmin(page);
   await page.route('**/api/outbox?**', (route) => route.fulfill({ json: { items: [failed], total: 1, page: 1, pageSize: 25 } }));
-  await page.route(`**/api/outbox/${failed.id}`, (route) => route.fulfill({ json: failed }));
+  const requeued = { ...failed, status: 'pending', attempts: 0, nextAttemptAt: '2026-03-01T09:00:00.000Z' };
+  await page.route(`**/api/outbox/${failed.id}`, (route) => route.fulfill({ json: retried ? requeued : failed }));
   await page.route(`**/api/outbox/${failed.id}/retry`, (route) => {
     retried = true;
-    return route.fulfill({ json: { ...failed, status: 'pending', attempts: 0, nextAttemptAt: '2026-03-01T09:00:00.000Z' } });
+    return route.fulfill({ json: requeued });
   });
   await page.goto('/outbox');
   await page.getByRole('button', { name: failed.subject }).click();

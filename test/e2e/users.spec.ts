@@ -18,6 +18,8 @@ async function ensureAdministration(page: Page) {
 }
 
 test('an administrator creates a user with a scoped role, and the user logs in', async ({ page, browser }) => {
+  // Two people, several logins (argon2 on purpose slow) and axe scans: more than the default 30 s.
+  test.setTimeout(120_000);
   await signInAsAdmin(page);
   await ensureAdministration(page);
 
