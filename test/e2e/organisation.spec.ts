@@ -47,6 +47,13 @@ test('an administrator builds the organisation, moves an employee and sees the h
   await page.goto('/administrations');
   await expect(page.getByRole('heading', { level: 1, name: 'Förvaltningar' })).toBeVisible();
   await expectNoAxeViolations(page, 'the administrations list');
+  // By keyboard: the form opens with the first field focused, Escape closes it and focus returns.
+  await page.getByRole('button', { name: 'Ny förvaltning' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(dialog(page).getByRole('textbox', { name: 'Namn', exact: true })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog(page)).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Ny förvaltning' })).toBeFocused();
   await page.getByRole('button', { name: 'Ny förvaltning' }).click();
   await expect(dialog(page).getByRole('heading', { name: 'Ny förvaltning' })).toBeVisible();
   await expectNoAxeViolations(page, 'the new administration form');

@@ -5,12 +5,12 @@ import { getRouteApi, Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Unit } from '#shared/contracts/organisation';
 import { useCan } from '../../api/session';
-import { ErrorAlert, Page } from '../../components/Page';
+import { Page } from '../../components/Page';
 import { formatDate, formatDateTime, formatNumber } from '../../components/format';
 import { AdministrationForm } from './AdministrationForm';
 import { useAdministration, useCanOn, useSaveAdministration, useUnitList } from './api';
 import { ListTable } from './ListTable';
-import { ActiveBadge, BackLink, ConfirmDialog, Facts } from './parts';
+import { ActiveBadge, BackLink, ConfirmDialog, Facts, RecordError } from './parts';
 import { UnitForm } from './UnitForm';
 import { useUnitColumns } from './UnitsPage';
 
@@ -45,7 +45,7 @@ export function AdministrationDetailPage() {
     >
       <BackLink to="/administrations">{t('organisation.administrations.title')}</BackLink>
       {query.isPending && <Loader size="sm" aria-label={t('common.loading')} />}
-      <ErrorAlert error={query.error} />
+      <RecordError error={query.error} />
       {a && (
         <>
           <Facts

@@ -71,7 +71,12 @@ export function AdministrationsPage() {
               </Anchor>
             ),
           },
-          { accessor: 'shortName', title: t('organisation.administrations.shortName'), visibleMediaQuery: mediumOnly },
+          {
+            accessor: 'shortName',
+            title: t('organisation.administrations.shortName'),
+            visibleMediaQuery: mediumOnly,
+            render: (a) => a.shortName ?? '–',
+          },
           {
             accessor: 'processLeader',
             title: t('organisation.administrations.processLeader'),
@@ -92,7 +97,7 @@ export function AdministrationsPage() {
             visibleMediaQuery: mediumOnly,
             render: (a) => formatNumber(a.employeeCount),
           },
-          { accessor: 'active', title: t('common.status'), render: (a) => <ActiveBadge active={a.active} /> },
+          { accessor: 'active', title: t('common.status'), noWrap: true, render: (a) => <ActiveBadge active={a.active} /> },
         ]}
       />
       <AdministrationForm

@@ -12,7 +12,7 @@ import { formatDate, formatDateTime, todayInStockholm } from '../../components/f
 import { useEmployee, useSaveEmployee } from './api';
 import { DateField, EmployeeForm } from './EmployeeForm';
 import { EmploymentBadge } from './EmployeesPage';
-import { BackLink, ConfirmDialog, Facts, notifySaved, useFullScreenDialog } from './parts';
+import { BackLink, ConfirmDialog, Facts, notifySaved, RecordError, useFullScreenDialog } from './parts';
 
 const routeApi = getRouteApi('/app/employees/$id');
 
@@ -51,7 +51,7 @@ export function EmployeeDetailPage() {
     >
       <BackLink to="/employees">{t('organisation.employees.title')}</BackLink>
       {query.isPending && <Loader size="sm" aria-label={t('common.loading')} />}
-      <ErrorAlert error={query.error} />
+      <RecordError error={query.error} />
       {e && (
         <>
           <Facts

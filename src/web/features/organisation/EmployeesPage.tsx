@@ -8,7 +8,7 @@ import { Page } from '../../components/Page';
 import { formatDate } from '../../components/format';
 import { useEmployeeList } from './api';
 import { EmployeeForm } from './EmployeeForm';
-import { defaultPageSize, largeOnly, ListTable, mediumOnly, wideOnly, type SortableColumn } from './ListTable';
+import { defaultPageSize, extraLargeOnly, largeOnly, ListTable, mediumOnly, wideOnly, type SortableColumn } from './ListTable';
 import { FilterBar, SearchField } from './parts';
 import type { EmployeeSearch } from './search';
 import { AdministrationSelect, UnitSelect } from './Selects';
@@ -18,7 +18,7 @@ const routeApi = getRouteApi('/app/employees');
 export function EmploymentBadge({ active }: { active: boolean }) {
   const { t } = useTranslation();
   return (
-    <Badge color={active ? 'teal.9' : 'gray.8'} variant={active ? 'filled' : 'outline'} radius="sm">
+    <Badge color={active ? 'teal.9' : 'gray.8'} variant={active ? 'filled' : 'outline'} radius="sm" miw="max-content">
       {active ? t('organisation.employees.statusCurrentOne') : t('organisation.employees.statusEndedOne')}
     </Badge>
   );
@@ -47,13 +47,17 @@ export function useEmployeeColumns({ withUnit }: { withUnit: boolean }): Sortabl
     ...(withUnit
       ? [
           { accessor: 'unitName', title: t('organisation.employees.unit'), sortKey: 'unitName', visibleMediaQuery: wideOnly },
-          { accessor: 'administrationName', title: t('organisation.employees.administration'), visibleMediaQuery: largeOnly },
+          {
+            accessor: 'administrationName',
+            title: t('organisation.employees.administration'),
+            visibleMediaQuery: extraLargeOnly,
+          },
         ]
       : []),
     {
       accessor: 'title',
       title: t('organisation.employees.jobTitle'),
-      visibleMediaQuery: mediumOnly,
+      visibleMediaQuery: largeOnly,
       render: (e) => e.title ?? '–',
     },
     {
@@ -66,6 +70,7 @@ export function useEmployeeColumns({ withUnit }: { withUnit: boolean }): Sortabl
     {
       accessor: 'active',
       title: t('common.status'),
+      noWrap: true,
       render: (e) => <EmploymentBadge active={e.active} />,
     },
   ];

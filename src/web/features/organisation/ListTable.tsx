@@ -12,6 +12,7 @@ export const defaultPageSize = 25;
 export const wideOnly = (theme: { breakpoints: Record<string, string> }) => `(min-width: ${theme.breakpoints.sm})`;
 export const mediumOnly = (theme: { breakpoints: Record<string, string> }) => `(min-width: ${theme.breakpoints.md})`;
 export const largeOnly = (theme: { breakpoints: Record<string, string> }) => `(min-width: ${theme.breakpoints.lg})`;
+export const extraLargeOnly = (theme: { breakpoints: Record<string, string> }) => `(min-width: ${theme.breakpoints.xl})`;
 
 export type SortableColumn<T> = DataTableColumn<T> & { sortKey?: string };
 

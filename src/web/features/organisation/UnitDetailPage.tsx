@@ -5,13 +5,13 @@ import { getRouteApi, Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Employee } from '#shared/contracts/organisation';
 import { useCan } from '../../api/session';
-import { ErrorAlert, Page } from '../../components/Page';
+import { Page } from '../../components/Page';
 import { formatDate, formatDateTime, formatNumber } from '../../components/format';
 import { useCanOn, useEmployeeList, useSaveUnit, useUnit } from './api';
 import { EmployeeForm } from './EmployeeForm';
 import { useEmployeeColumns } from './EmployeesPage';
 import { ListTable } from './ListTable';
-import { ActiveBadge, BackLink, ConfirmDialog, Facts } from './parts';
+import { ActiveBadge, BackLink, ConfirmDialog, Facts, RecordError } from './parts';
 import type { EmployeeStatus } from './search';
 import { UnitForm } from './UnitForm';
 
@@ -51,7 +51,7 @@ export function UnitDetailPage() {
     >
       <BackLink to="/units">{t('organisation.units.title')}</BackLink>
       {query.isPending && <Loader size="sm" aria-label={t('common.loading')} />}
-      <ErrorAlert error={query.error} />
+      <RecordError error={query.error} />
       {u && (
         <>
           <Facts

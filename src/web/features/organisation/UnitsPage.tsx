@@ -29,7 +29,13 @@ export function useUnitColumns({ withAdministration }: { withAdministration: boo
         </Anchor>
       ),
     },
-    { accessor: 'code', title: t('organisation.units.code'), sortKey: 'code', visibleMediaQuery: mediumOnly },
+    {
+      accessor: 'code',
+      title: t('organisation.units.code'),
+      sortKey: 'code',
+      visibleMediaQuery: mediumOnly,
+      render: (u) => u.code ?? '–',
+    },
     ...(withAdministration
       ? [
           {
@@ -58,7 +64,7 @@ export function useUnitColumns({ withAdministration }: { withAdministration: boo
       textAlign: 'right',
       render: (u) => formatNumber(u.employeeCount),
     },
-    { accessor: 'active', title: t('common.status'), render: (u) => <ActiveBadge active={u.active} /> },
+    { accessor: 'active', title: t('common.status'), noWrap: true, render: (u) => <ActiveBadge active={u.active} /> },
   ];
 }
 

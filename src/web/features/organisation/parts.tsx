@@ -34,7 +34,7 @@ export function SearchField({
 export function FilterBar({ children, label }: { children: ReactNode; label: string }) {
   return (
     <section aria-label={label}>
-      <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm" verticalSpacing="sm">
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm" verticalSpacing="sm" style={{ alignItems: 'end' }}>
         {children}
       </SimpleGrid>
     </section>
@@ -44,7 +44,7 @@ export function FilterBar({ children, label }: { children: ReactNode; label: str
 export function ActiveBadge({ active }: { active: boolean }) {
   const { t } = useTranslation();
   return (
-    <Badge color={active ? 'teal.9' : 'gray.8'} variant={active ? 'filled' : 'outline'} radius="sm">
+    <Badge color={active ? 'teal.9' : 'gray.8'} variant={active ? 'filled' : 'outline'} radius="sm" miw="max-content">
       {active ? t('common.active') : t('common.closed')}
     </Badge>
   );
@@ -163,4 +163,16 @@ export function notifySaved() {
     // Mantine's own description grey is below 4.5:1 on white.
     styles: { description: { color: 'var(--mantine-color-text)' } },
   });
+}
+
+/**
+ * The error of a record's page: an address that names no record (a malformed id is a 400, an
+ * unknown one a 404) says plainly that it does not exist, not that some field is invalid.
+ */
+export function RecordError({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  if (!error) return null;
+  const missing =
+    error instanceof ApiError && (error.status === 404 || (error.status === 400 && error.code === 'validation_failed'));
+  return <ErrorAlert error={missing ? t('errors.not_found') : error} />;
 }
