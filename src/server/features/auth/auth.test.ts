@@ -80,12 +80,13 @@ describe('login and sessions', () => {
 describe('first-run setup', () => {
   it('creates the first administrator once, and only once', async () => {
     const agent = new Agent(t.app);
-    expect((await agent.get('/api/setup')).json()).toEqual({ needsSetup: true, demoAvailable: false });
+    expect((await agent.get('/api/setup')).json()).toEqual({ needsSetup: true, demoAvailable: true });
     const created = await agent.post('/api/setup', { name: 'Henrik', email: 'henrik@example.se', password: 'a long password' });
     expect(created.statusCode).toBe(200);
     expect(created.json().roles[0].role).toBe('administrator');
     expect((await agent.get('/api/auth/me')).statusCode).toBe(200);
     const second = await new Agent(t.app).post('/api/setup', { name: 'X', email: 'x@example.se', password: 'a long password' });
     expect(second.statusCode).toBe(409);
+    expect((await new Agent(t.app).get('/api/setup')).json()).toEqual({ needsSetup: false, demoAvailable: false });
   });
 });
