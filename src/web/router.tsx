@@ -8,10 +8,11 @@ import { accountRoute } from './features/account/routes';
 import { userRoutes } from './features/users/routes';
 import { outboxRoute } from './features/outbox/routes';
 import { auditLogRoute } from './features/audit/routes';
+import { importRoutes } from './features/imports/routes';
 
 /** The route tree: public pages beside the signed-in layout, whose children come from each feature's routes.tsx. */
 export function createAppRouter(queryClient: QueryClient) {
-  const routeTree = rootRoute.addChildren([loginRoute, setupRoute, appRoute.addChildren([...organisationRoutes, overviewRoute, accountRoute, ...userRoutes, outboxRoute, auditLogRoute])]);
+  const routeTree = rootRoute.addChildren([loginRoute, setupRoute, appRoute.addChildren([...organisationRoutes, overviewRoute, accountRoute, ...userRoutes, outboxRoute, auditLogRoute, ...importRoutes])]);
   return createRouter({ routeTree, context: { queryClient }, defaultPreload: 'intent', scrollRestoration: true });
 }
 

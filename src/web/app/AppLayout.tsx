@@ -17,6 +17,13 @@ export function AppLayout() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
 
+  // The deepest item that matches is the current page: on /employees/imports that is the import, not the employees.
+  const matches = (to: string) => (to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`));
+  const current = navigation
+    .flatMap((group) => group.items)
+    .filter((item) => (!item.permission || can(...item.permission)) && matches(item.to))
+    .sort((a, b) => b.to.length - a.to.length)[0]?.to;
+
   const logout = async () => {
     await api.post('/api/auth/logout').catch(() => undefined);
     queryClient.clear();
@@ -60,12 +67,14 @@ export function AppLayout() {
                       {t(group.labelKey)}
                     </Text>
                     {items.map((item) => {
-                      const active = item.to === '/' ? pathname === '/' : pathname === item.to || pathname.startsWith(`${item.to}/`);
+                      const active = item.to === current;
                       return (
                         <NavLink
                           key={item.to}
                           component={Link}
                           to={item.to}
+                          // The router would mark /employees current on /employees/imports too: the layout decides (above).
+                          activeOptions={{ exact: true }}
                           label={t(item.labelKey)}
                           active={active}
                           aria-current={active ? 'page' : undefined}

@@ -15,6 +15,7 @@ export const navigation: NavGroup[] = [
       { to: '/administrations', labelKey: 'nav.administrations', permission: ['read', 'administration'] },
       { to: '/units', labelKey: 'nav.units', permission: ['read', 'unit'] },
       { to: '/employees', labelKey: 'nav.employees', permission: ['read', 'employee'] },
+      { to: '/employees/imports', labelKey: 'imports.nav', permission: ['create', 'employee'] },
     ],
   },
   {
