@@ -8,12 +8,13 @@ import { csrf, expectNoAxeViolations, expectNoSidewaysScroll, logIn, run, signIn
  * on a desktop and on a 375 px phone.
  */
 
-// The data of one run: the database lives as long as the whole test run, so names must not collide.
+// The database lives as long as the whole test run, shared by every spec: names carry the run's suffix,
+// and differ from those the other specs make.
 const names = {
-  administration: `Kultur- och turismförvaltningen ${run}`,
-  shortName: `KTF${run}`.slice(0, 10),
-  unit: `Perrongen ${run}`,
-  otherUnit: `Biblioteket ${run}`,
+  administration: `Samhällsbyggnadsförvaltningen ${run}`,
+  shortName: `SBF${run}`.slice(0, 10),
+  unit: `Fritidsgården Järven ${run}`,
+  otherUnit: `Parkavdelningen ${run}`,
   employeeNumber: `E${run}`,
 };
 
