@@ -51,6 +51,9 @@ export function pgliteClientOptions() {
 
 export async function openPostgres(connectionString: string, poolSize = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString, max: poolSize });
+  // An idle connection that the server drops (a restart, an administrator's terminate) emits an
+  // error on the pool; without a listener that would end the process. The pool replaces the client.
+  pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
   const connection = await pool.connect(); // fail fast with a clear error when unreachable
   connection.release();
   const db = drizzlePg({ client: pool, schema });

@@ -47,10 +47,11 @@ export const outboxInfo = z.object({ smtpConfigured: z.boolean() });
 
 export const overview = z.object({
   counts: z.object({
-    administrations: z.number().int(),
-    units: z.number().int(),
-    unitsWorkingWithChildren: z.number().int(),
-    employees: z.number().int(),
+    /** null: the person is responsible for no part of the organisation (employees, trainers, hosts). */
+    administrations: z.number().int().nullable(),
+    units: z.number().int().nullable(),
+    unitsWorkingWithChildren: z.number().int().nullable(),
+    employees: z.number().int().nullable(),
     users: z.number().int().nullable(),
     pendingMail: z.number().int().nullable(),
   }),

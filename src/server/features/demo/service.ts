@@ -81,7 +81,8 @@ export async function loadDemo(ctx: AppContext, options: { employees?: number; s
     );
     await repo.insertUnitHistory(
       tx,
-      employeeRows.map((e, i) => ({ employeeId: e.id, unitId: e.unitId, fromDate: e.startDate, toDate: municipality.employees[i].endDate })),
+      // As the employees service keeps it: the history row stays open when the employment ends.
+      employeeRows.map((e) => ({ employeeId: e.id, unitId: e.unitId, fromDate: e.startDate })),
     );
 
     // A demo user for every role, scoped to real parts of the demo organisation.

@@ -1,8 +1,8 @@
 import type { Actor } from '../../context.js';
 import { accessFor } from '#shared/permissions';
 
-/** The part of the organisation an overview counts: null for all of it. */
-export type OverviewScope = { administrationIds: string[]; unitIds: string[] } | null;
+/** The part of the organisation an overview counts: null for all of it, 'none' for no part of it. */
+export type OverviewScope = { administrationIds: string[]; unitIds: string[] } | null | 'none';
 
 export type OverviewActor = Pick<Actor, 'permissions' | 'administrationIds' | 'unitIds'>;
 
@@ -10,11 +10,12 @@ export type OverviewActor = Pick<Actor, 'permissions' | 'administrationIds' | 'u
  * The overview counts what one is responsible for: everything (administrators, training
  * coordinators), one's administration (process leaders), one's units (unit managers), or both
  * for someone who is both. Access 'self' alone (employees, trainers, hosts) is responsible for no
- * part of the organisation, so every count is 0.
+ * part of the organisation: there is nothing to count, rather than a misleading 0.
  */
 export function overviewScope(actor: OverviewActor): OverviewScope {
   const levels = accessFor(actor.permissions, 'read', 'overview');
   if (levels.includes('any')) return null;
+  if (!levels.includes('administration') && !levels.includes('unit')) return 'none';
   return {
     administrationIds: levels.includes('administration') ? actor.administrationIds : [],
     unitIds: levels.includes('unit') ? actor.unitIds : [],

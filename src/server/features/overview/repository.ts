@@ -4,12 +4,14 @@ import { administrations, employees, outbox, units } from '../../db/schema/index
 import { currentEmployeeSql } from '../employees/current.js';
 import type { OverviewScope } from './policy.js';
 
+type CountedScope = Exclude<OverviewScope, 'none'>;
+
 function anyOf(parts: (SQL | undefined)[]): SQL {
   const present = parts.filter((p): p is SQL => p !== undefined);
   return present.length > 0 ? or(...present)! : sql`false`;
 }
 
-function unitsInScope(scope: OverviewScope): SQL | undefined {
+function unitsInScope(scope: CountedScope): SQL | undefined {
   if (!scope) return undefined;
   return anyOf([
     scope.administrationIds.length > 0 ? inArray(units.administrationId, scope.administrationIds) : undefined,
@@ -17,7 +19,7 @@ function unitsInScope(scope: OverviewScope): SQL | undefined {
   ]);
 }
 
-function administrationsInScope(db: DbOrTx, scope: OverviewScope): SQL | undefined {
+function administrationsInScope(db: DbOrTx, scope: CountedScope): SQL | undefined {
   if (!scope) return undefined;
   return anyOf([
     scope.administrationIds.length > 0 ? inArray(administrations.id, scope.administrationIds) : undefined,
@@ -28,7 +30,7 @@ function administrationsInScope(db: DbOrTx, scope: OverviewScope): SQL | undefin
 }
 
 /** Three aggregate queries, whatever the size of the municipality, in parallel on the pool. */
-export async function organisationCounts(db: Db, scope: OverviewScope, today: string) {
+export async function organisationCounts(db: Db, scope: CountedScope, today: string) {
   const [[administrationCount], [unitCounts], [employeeCount]] = await Promise.all([
     db
       .select({ n: count() })

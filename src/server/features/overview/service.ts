@@ -6,8 +6,10 @@ import { overviewScope, seesMail, seesUsers } from './policy.js';
 import * as repo from './repository.js';
 
 export async function overview(ctx: AppContext, actor: Actor): Promise<Overview> {
+  const scope = overviewScope(actor);
+  const nothing = { administrations: null, units: null, unitsWorkingWithChildren: null, employees: null };
   const [counts, users, pendingMail] = await Promise.all([
-    repo.organisationCounts(ctx.db, overviewScope(actor), stockholmDate(ctx.clock.now())),
+    scope === 'none' ? nothing : repo.organisationCounts(ctx.db, scope, stockholmDate(ctx.clock.now())),
     seesUsers(actor) ? countUsers(ctx.db) : null,
     seesMail(actor) ? repo.pendingMailCount(ctx.db) : null,
   ]);
