@@ -28,8 +28,8 @@ async function detailOf(db: DbOrTx, id: string): Promise<EmployeeDetailView> {
 }
 
 /**
- * Reads of personal data by staff are audited (DOMAIN.md). A list read records the filter used,
- * never the rows: the log must not become a second copy of the register.
+ * Reads of personal data by staff are audited (DOMAIN.md). A list read records the filter used and
+ * the ids shown, never the rows' contents: the log must not become a second copy of the register.
  */
 export async function listEmployees(ctx: AppContext, actor: Actor, query: EmployeeListQuery): Promise<Page<repo.EmployeeRow>> {
   const now = ctx.clock.now();
@@ -56,7 +56,8 @@ export async function listEmployees(ctx: AppContext, actor: Actor, query: Employ
     page: query.page,
     pageSize: query.pageSize,
   };
-  await recordAudit(ctx.db, actor, { action: 'read', entityType: 'employee', entityId: null, after: filter }, now);
+  // Which employees were shown, as the other lists of personal data record it: the log answers "who saw Anna?".
+  await recordAudit(ctx.db, actor, { action: 'read', entityType: 'employee', entityId: null, after: { ...filter, ids: rows.map((r) => r.id) } }, now);
   return { items: rows, total, page: query.page, pageSize: query.pageSize };
 }
 
