@@ -11,11 +11,12 @@ import { csrf, expectNoAxeViolations, expectNoSidewaysScroll, run, signInAsAdmin
 
 test.describe.configure({ mode: 'serial' });
 
-// The database lives for the whole test run: names and employee numbers carry this run's suffix.
+// The database lives for the whole test run, shared by every spec: names and employee numbers carry
+// this run's suffix, and differ from those the other specs make.
 const names = {
-  administration: `Kultur- och turismförvaltningen ${run}`,
-  unit: `Biblioteket ${run}`,
-  newUnit: `Perrongen ${run}`,
+  administration: `Vård- och omsorgsförvaltningen ${run}`,
+  unit: `Hemtjänsten Norr ${run}`,
+  newUnit: `Hemtjänsten Söder ${run}`,
 };
 const number = (n: number) => `I${run}-${String(n).padStart(5, '0')}`;
 
