@@ -13,6 +13,10 @@ export const theme = createTheme({
   focusRing: 'always',
   other: { errorColor: 'red.9' },
   components: {
+    DateInput: { classNames: { day: 'inkludera-date-day' } },
+    DatePickerInput: { classNames: { day: 'inkludera-date-day' } },
+    DatePicker: { classNames: { day: 'inkludera-date-day' } },
+    Calendar: { classNames: { day: 'inkludera-date-day' } },
     InputWrapper: { defaultProps: { errorProps: { c: 'red.9' } } },
     Input: { styles: { input: { borderColor: 'var(--mantine-color-gray-6)' } } },
     Anchor: { defaultProps: { c: 'indigo.8', underline: 'always' } },

@@ -44,7 +44,10 @@ export function AppLayout() {
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
-            <LanguageSwitch />
+            {/* On a phone the header has room for the menu and logging out only: the language switch is in the menu. */}
+            <Group visibleFrom="sm">
+              <LanguageSwitch />
+            </Group>
             <Text size="sm" visibleFrom="md">
               {me?.name}
             </Text>
@@ -87,6 +90,9 @@ export function AppLayout() {
               })}
             </Stack>
           </nav>
+        </AppShell.Section>
+        <AppShell.Section hiddenFrom="sm" pt="sm">
+          <LanguageSwitch />
         </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>

@@ -23,19 +23,22 @@ export function zodValidate<T extends z.ZodType>(schema: T) {
   };
 }
 
-/** Puts the server's field errors (details with paths like 'body.name') beside the fields. Returns what is left for a general alert. */
+/**
+ * Puts the server's field errors (details with paths like 'body.name') beside the fields. Returns
+ * what is left for a general alert: nothing when every error has its field, so it is not said twice.
+ */
 export function applyServerErrors(form: UseFormReturnType<any>, error: unknown): string | null {
   if (!(error instanceof ApiError)) return i18n.t('errors.internal');
   const fieldErrors: Record<string, string> = {};
+  let unplaced = false;
+  const values = form.getValues() as Record<string, unknown>;
   for (const detail of error.details) {
     const field = detail.path.replace(/^body\.?/, '');
-    if (field) fieldErrors[field] = detail.message;
+    if (field && field.split('.')[0] in values) fieldErrors[field] = detail.message;
+    else unplaced = true;
   }
-  if (Object.keys(fieldErrors).length > 0) {
-    form.setErrors(fieldErrors);
-    return error.code === 'validation_failed' ? null : error.message;
-  }
-  return error.message;
+  if (Object.keys(fieldErrors).length > 0) form.setErrors(fieldErrors);
+  return Object.keys(fieldErrors).length > 0 && !unplaced ? null : error.message;
 }
 
 export function errorMessage(error: unknown): string {

@@ -15,7 +15,6 @@ import { applyServerErrors, zodValidate } from '../../components/forms';
 import { ErrorAlert } from '../../components/Page';
 import { todayInStockholm } from '../../components/format';
 import { useSaveEmployee } from './api';
-import './organisation.css';
 import { notifySaved, useFullScreenDialog } from './parts';
 import { UnitSelect } from './Selects';
 
@@ -40,7 +39,6 @@ export function DateField(props: React.ComponentProps<typeof DateInput>) {
       valueFormat="YYYY-MM-DD"
       placeholder={t('organisation.datePlaceholder')}
       popoverProps={{ withinPortal: true }}
-      classNames={{ day: 'org-date-day' }}
       // The month and year buttons keep their visible text as their name (WCAG 2.5.3).
       ariaLabels={{
         previousMonth: t('organisation.calendar.previousMonth'),
