@@ -1,5 +1,5 @@
 import { AppShell, Burger, Button, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,8 @@ import { navigation } from './navigation';
 export function AppLayout() {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure();
+  // Rendered in one place only (not hidden by CSS in the other), so it is one control for assistive technology too.
+  const wide = useMediaQuery('(min-width: 48em)', true, { getInitialValueInEffect: false });
   const { data: me } = useMe();
   const can = useCan();
   const pathname = useRouterState({ select: (s) => s.location.pathname });
@@ -45,9 +47,7 @@ export function AppLayout() {
           </Group>
           <Group gap="sm" wrap="nowrap">
             {/* On a phone the header has room for the menu and logging out only: the language switch is in the menu. */}
-            <Group visibleFrom="sm">
-              <LanguageSwitch />
-            </Group>
+            {wide && <LanguageSwitch />}
             <Text size="sm" visibleFrom="md">
               {me?.name}
             </Text>
@@ -91,9 +91,11 @@ export function AppLayout() {
             </Stack>
           </nav>
         </AppShell.Section>
-        <AppShell.Section hiddenFrom="sm" pt="sm">
-          <LanguageSwitch />
-        </AppShell.Section>
+        {!wide && (
+          <AppShell.Section pt="sm">
+            <LanguageSwitch />
+          </AppShell.Section>
+        )}
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
         <Outlet />
