@@ -1,18 +1,9 @@
+import { importFieldNames, requiredImportFields } from '#shared/contracts/imports';
+
 /** The fields an employee file can carry, and the column names HR systems use for them, in Swedish and English. */
-export const importFields = [
-  'employeeNumber',
-  'firstName',
-  'lastName',
-  'email',
-  'administration',
-  'unit',
-  'title',
-  'gender',
-  'startDate',
-  'endDate',
-] as const;
+export const importFields = importFieldNames;
 export type ImportField = (typeof importFields)[number];
-export const requiredFields: ImportField[] = ['employeeNumber', 'firstName', 'lastName', 'unit', 'startDate'];
+export const requiredFields: readonly ImportField[] = requiredImportFields;
 
 const synonyms: Record<ImportField, string[]> = {
   employeeNumber: ['anställningsnummer', 'anställningsnr', 'anstnr', 'anst nr', 'personalnummer', 'personalnr', 'employee number', 'employee no', 'employee id', 'employeenumber', 'employee_number', 'emp no'],

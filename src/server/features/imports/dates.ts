@@ -1,8 +1,11 @@
+import { dateFormatNames } from '#shared/contracts/imports';
+
 /**
  * Dates as HR exports write them. The format is chosen from the whole file: the one format every
  * date in it fits. When more than one fits (1/3/2024: 1 March or 3 January?), the person is asked.
  */
-export const dateFormats = ['YYYY-MM-DD', 'YYYYMMDD', 'D/M/YYYY', 'M/D/YYYY', 'D.M.YYYY'] as const;
+
+export const dateFormats = dateFormatNames;
 export type DateFormat = (typeof dateFormats)[number];
 
 const patterns: Record<DateFormat, RegExp> = {
