@@ -90,3 +90,18 @@ describe('first-run setup', () => {
     expect((await new Agent(t.app).get('/api/setup')).json()).toEqual({ needsSetup: false, demoAvailable: false });
   });
 });
+
+describe('a burst of logins from one address', () => {
+  const limited = useTestApp({ config: { rateLimits: { login: 3, public: 60 } } });
+
+  it('gets 429 with a translated message, while another address may still log in', async () => {
+    const user = await buildUser(limited.database.db);
+    const attempt = (address: string, password = 'wrong password 1') =>
+      limited.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: address, payload: { email: user.email, password } });
+    for (let i = 0; i < 3; i++) expect((await attempt('10.0.0.1')).statusCode).toBe(401);
+    const refused = await attempt('10.0.0.1', defaultPassword);
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json()).toEqual({ error: { code: 'rate_limited', message: 'För många förfrågningar. Vänta en stund och försök igen.' } });
+    expect((await attempt('10.0.0.2', defaultPassword)).statusCode).toBe(200);
+  });
+});
