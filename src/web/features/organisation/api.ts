@@ -73,10 +73,11 @@ export function useEmployeeList(params: Params, enabled = true) {
   });
 }
 
-export function useEmployee(id: string) {
+export function useEmployee(id: string, enabled = true) {
   return useQuery({
     queryKey: [...organisationKeys.employees, 'one', id],
     queryFn: () => api.get<EmployeeDetail>(`/api/employees/${encodeURIComponent(id)}`),
+    enabled,
   });
 }
 
