@@ -10,8 +10,9 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { formatDateTime } from '../../components/format';
 import { notifyDone } from '../../components/notify';
 import { ErrorAlert, Page } from '../../components/Page';
+import { useEmployee } from '../organisation/api';
 import { usersQueryKey, useUser } from './api';
-import { emptyUser, knownScopes, valuesOf } from './form';
+import { emptyUser, knownChoices, valuesOf } from './form';
 import { UserForm } from './UserForm';
 
 const userRoute = getRouteApi('/app/users/$userId');
@@ -25,7 +26,7 @@ export function NewUserPage() {
       <UserForm
         mode="create"
         initialValues={emptyUser}
-        known={knownScopes(undefined)}
+        known={knownChoices(undefined)}
         onCancel={() => navigate({ to: '/users' })}
         onSubmit={async (body) => {
           const created = await api.post<User>('/api/users', body);
@@ -46,6 +47,9 @@ export function UserEditPage() {
   const queryClient = useQueryClient();
   const { data: me } = useMe();
   const user = useUser(userId);
+  // The user answers the linked employee's id only: read the employee for the name to show.
+  const employeeId = user.data?.employeeId ?? null;
+  const linked = useEmployee(employeeId ?? '', Boolean(employeeId));
   const [confirming, setConfirming] = useState(false);
 
   const refresh = async (saved: User) => {
@@ -123,7 +127,7 @@ export function UserEditPage() {
             key={`${data.id}-${data.active}`}
             mode="edit"
             initialValues={valuesOf(data)}
-            known={knownScopes(data)}
+            known={knownChoices(data, employeeId ? linked.data : undefined)}
             onCancel={() => navigate({ to: '/users' })}
             onSubmit={async (body) => {
               const saved = await api.patch<User>(`/api/users/${userId}`, body);

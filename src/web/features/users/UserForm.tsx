@@ -4,10 +4,18 @@ import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { roles as allRoles } from '#shared/permissions';
 import { ErrorAlert } from '../../components/Page';
-import { AdministrationSelect, UnitMultiSelect, type Option } from './ScopeSelects';
-import { applyUserServerErrors, createBody, roleRows, updateBody, validateUser, type UserFormValues } from './form';
+import { AdministrationSelect, EmployeeSelect, UnitMultiSelect } from '../organisation/Selects';
+import {
+  applyUserServerErrors,
+  createBody,
+  roleRows,
+  updateBody,
+  validateUser,
+  type KnownChoices,
+  type UserFormValues,
+} from './form';
 
-/** Create or edit a user: details, password, language, and roles with their scope. */
+/** Create or edit a user: details, password, language, the linked employee, and roles with their scope. */
 export function UserForm({
   mode,
   initialValues,
@@ -17,7 +25,7 @@ export function UserForm({
 }: {
   mode: 'create' | 'edit';
   initialValues: UserFormValues;
-  known: { administrations: Option[]; units: Option[] };
+  known: KnownChoices;
   onSubmit: (body: ReturnType<typeof createBody> | ReturnType<typeof updateBody>) => Promise<unknown>;
   onCancel: () => void;
 }) {
@@ -62,6 +70,12 @@ export function UserForm({
             {...form.getInputProps('locale')}
           />
         </SimpleGrid>
+        <EmployeeSelect
+          label={t('users.linkedEmployee')}
+          description={t('users.linkedEmployeeHint')}
+          current={known.employee}
+          {...form.getInputProps('employeeId')}
+        />
 
         <Fieldset legend={t('users.roles')}>
           <Stack gap="sm">
@@ -82,7 +96,8 @@ export function UserForm({
                 label={t('users.processLeaderOf')}
                 description={t('users.processLeaderOfHint')}
                 required
-                known={known.administrations}
+                clearable
+                current={known.administration}
                 {...form.getInputProps('administrationId')}
               />
             )}
@@ -91,7 +106,8 @@ export function UserForm({
                 label={t('users.unitManagerOf')}
                 description={t('users.unitManagerOfHint')}
                 required
-                known={known.units}
+                clearable
+                current={known.units}
                 {...form.getInputProps('unitIds')}
               />
             )}

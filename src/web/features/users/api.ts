@@ -1,6 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Page } from '#shared/contracts/common';
-import type { Administration, Unit } from '#shared/contracts/organisation';
 import type { User } from '#shared/contracts/users';
 import type { Role } from '#shared/permissions';
 import { api, toQuery } from '../../api/client';
@@ -26,23 +25,4 @@ export function useUserList(search: UserSearch) {
 
 export function useUser(id: string) {
   return useQuery({ queryKey: [...usersQueryKey, id], queryFn: () => api.get<User>(`/api/users/${id}`) });
-}
-
-/** Options for the scope of a role: searched on the server, up to 200 at a time. */
-export function useAdministrationOptions(q: string) {
-  return useQuery({
-    queryKey: ['administrations', 'options', q],
-    queryFn: () => api.get<Page<Administration>>(`/api/administrations${toQuery({ pageSize: 200, q, sort: 'name' })}`),
-    placeholderData: keepPreviousData,
-    staleTime: 30_000,
-  });
-}
-
-export function useUnitOptions(q: string) {
-  return useQuery({
-    queryKey: ['units', 'options', q],
-    queryFn: () => api.get<Page<Unit>>(`/api/units${toQuery({ pageSize: 200, q, sort: 'name' })}`),
-    placeholderData: keepPreviousData,
-    staleTime: 30_000,
-  });
 }

@@ -5,14 +5,18 @@ import { ApiError } from '../../api/client';
 import { applyServerErrors, zodValidate } from '../../components/forms';
 import { shownBesideFields } from '../../components/formErrors';
 import i18n from '../../i18n';
-import type { Option } from './ScopeSelects';
+import { employeeLabel, type Option } from '../organisation/Selects';
 
-/** The form's shape: roles as checkboxes, a process leader's administration and a unit manager's units beside them. */
+/**
+ * The form's shape: roles as checkboxes, a process leader's administration and a unit manager's
+ * units beside them; the employee record the account belongs to, if any.
+ */
 export type UserFormValues = {
   name: string;
   email: string;
   password: string;
   locale: 'sv' | 'en';
+  employeeId: string | null;
   roles: Role[];
   administrationId: string | null;
   unitIds: string[];
@@ -23,6 +27,7 @@ export const emptyUser: UserFormValues = {
   email: '',
   password: '',
   locale: 'sv',
+  employeeId: null,
   roles: [],
   administrationId: null,
   unitIds: [],
@@ -34,19 +39,26 @@ export function valuesOf(user: User): UserFormValues {
     email: user.email,
     password: '',
     locale: user.locale,
+    employeeId: user.employeeId,
     roles: allRoles.filter((role) => user.roles.some((r) => r.role === role)),
     administrationId: user.roles.find((r) => r.role === 'process_leader')?.administrationId ?? null,
     unitIds: user.roles.filter((r) => r.role === 'unit_manager' && r.unitId).map((r) => r.unitId!),
   };
 }
 
-/** The names of the scopes a user has now, so the selects can show them before any search. */
-export function knownScopes(user: User | undefined): { administrations: Option[]; units: Option[] } {
+/** What the selects are to show before any search: the names of the user's scopes and linked employee. */
+export type KnownChoices = { administration: Option | null; units: Option[]; employee: Option | null };
+
+/** The names of the scopes a user has now, and of the employee linked (read apart: the user answers its id only). */
+export function knownChoices(
+  user: User | undefined,
+  employee?: Parameters<typeof employeeLabel>[0] & { id: string },
+): KnownChoices {
   const roles = user?.roles ?? [];
+  const led = roles.find((r) => r.role === 'process_leader' && r.administrationId);
   return {
-    administrations: roles
-      .filter((r) => r.role === 'process_leader' && r.administrationId)
-      .map((r) => ({ value: r.administrationId!, label: r.administrationName ?? r.administrationId! })),
+    administration: led ? { value: led.administrationId!, label: led.administrationName ?? led.administrationId! } : null,
+    employee: employee ? { value: employee.id, label: employeeLabel(employee) } : null,
     units: roles
       .filter((r) => r.role === 'unit_manager' && r.unitId)
       .map((r) => ({
@@ -71,7 +83,14 @@ export function roleRows(values: UserFormValues): RoleInput[] {
 }
 
 export function createBody(values: UserFormValues) {
-  return { name: values.name, email: values.email, password: values.password, locale: values.locale, roles: roleRows(values) };
+  return {
+    name: values.name,
+    email: values.email,
+    password: values.password,
+    locale: values.locale,
+    employeeId: values.employeeId,
+    roles: roleRows(values),
+  };
 }
 
 export function updateBody(values: UserFormValues) {
@@ -79,6 +98,7 @@ export function updateBody(values: UserFormValues) {
     name: values.name,
     email: values.email,
     locale: values.locale,
+    employeeId: values.employeeId,
     roles: roleRows(values),
     ...(values.password ? { password: values.password } : {}),
   };
@@ -120,6 +140,8 @@ const fieldOfCode: Record<string, string> = {
   unknown_administration: 'administrationId',
   unknown_unit: 'unitIds',
   last_administrator: 'roles',
+  employee_taken: 'employeeId',
+  unknown_employee: 'employeeId',
 };
 
 /** Puts the server's errors beside the form's fields; returns what is left for the alert. */
