@@ -121,6 +121,72 @@ test('the server’s errors appear beside the fields: an email address in use, a
   await expectNoAxeViolations(page, 'the new user form with server errors');
 });
 
+test('an administrator links a user to their employee record, once: a second link is refused beside the field', async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  await signInAsAdmin(page);
+  await ensureAdministration(page);
+  // An employee in a unit of their own, made through the API (the organisation pages have their own tests).
+  const headers = await csrf(page.request);
+  const administrationId = (
+    await (await page.request.get(`/api/administrations?q=${encodeURIComponent(administrationName)}`)).json()
+  ).items[0].id;
+  const unitName = `Kopplingsgården ${run}`;
+  const unit = await page.request.post('/api/units', { headers, data: { administrationId, name: unitName, code: null } });
+  expect(unit.status(), await unit.text()).toBe(201);
+  const employee = { employeeNumber: `K${run}`, firstName: 'Kim', lastName: `Kopplad ${run}` };
+  const created = await page.request.post('/api/employees', {
+    headers,
+    data: { ...employee, unitId: (await unit.json()).id, startDate: '2024-01-01' },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const label = `${employee.lastName}, ${employee.firstName} (${employee.employeeNumber}, ${unitName})`;
+
+  async function newUserLinked(name: string, email: string) {
+    await page.goto('/users/new');
+    await expect(page.getByRole('heading', { level: 1, name: 'Ny användare' })).toBeVisible();
+    await page.getByLabel('Namn').fill(name);
+    await page.getByLabel('E-postadress').fill(email);
+    await page.getByLabel('Första lösenord').fill('a long enough password');
+    await page.getByRole('checkbox', { name: /^Medarbetare/ }).check();
+    const select = page.getByRole('combobox', { name: 'Kopplad till medarbetare' });
+    await select.click();
+    // Searched on the server, by employee number as well as by name.
+    await select.fill(employee.employeeNumber);
+    await expect(page.getByRole('option', { name: label })).toBeVisible();
+    return select;
+  }
+
+  const kim = { name: `Kim Kopplad ${run}`, email: `kim.${run}@example.se` };
+  await newUserLinked(kim.name, kim.email);
+  await expectNoAxeViolations(page, 'the new user form with the employee select open');
+  await page.getByRole('option', { name: label }).click();
+  // Kim manages the unit they work in, too: its units are chosen among those searched.
+  await page.getByRole('checkbox', { name: /^Enhetschef/ }).check();
+  const units = page.getByRole('combobox', { name: 'Enhetschef för enheter' });
+  await units.click();
+  await units.fill(unitName);
+  await page.getByRole('option', { name: `${unitName} (${administrationName})` }).click();
+  await page.getByRole('button', { name: 'Skapa användare' }).click();
+
+  // The edit page names the employee linked, read by its id.
+  await expect(page.getByRole('heading', { level: 1, name: `Användare: ${kim.name}` })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: 'Kopplad till medarbetare' })).toHaveValue(label);
+  // The unit stays chosen, as a pill named like its option.
+  await expect(page.getByText(`${unitName} (${administrationName})`, { exact: true }).first()).toBeVisible();
+
+  // A second account for the same person: the server's answer beside the field, not in an alert as well.
+  const select = await newUserLinked(`Kim igen ${run}`, `kim.igen.${run}@example.se`);
+  await page.getByRole('option', { name: label }).click();
+  await page.getByRole('button', { name: 'Skapa användare' }).click();
+  await expect(page.getByText('Medarbetaren är redan kopplad till ett annat användarkonto.')).toHaveCount(1);
+  await expect(select).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expectNoAxeViolations(page, 'the new user form with the employee already linked');
+});
+
 test.describe('on a 375 px wide phone', () => {
   test.use({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
 
