@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import type { UseFormReturnType } from '@mantine/form';
 import { localizeIssue } from '#shared/validation';
 import i18n, { currentLanguage } from '../i18n';
 import { ApiError } from '../api/client';
@@ -27,7 +26,10 @@ export function zodValidate<T extends z.ZodType>(schema: T) {
  * Puts the server's field errors (details with paths like 'body.name') beside the fields. Returns
  * what is left for a general alert: nothing when every error has its field, so it is not said twice.
  */
-export function applyServerErrors(form: UseFormReturnType<any>, error: unknown): string | null {
+/** The part of a @mantine/form form that server errors need, whatever its values. */
+type FormWithErrors = { setErrors: (errors: Record<string, string>) => void; getValues: () => object };
+
+export function applyServerErrors(form: FormWithErrors, error: unknown): string | null {
   if (!(error instanceof ApiError)) return i18n.t('errors.internal');
   const fieldErrors: Record<string, string> = {};
   let unplaced = false;
