@@ -88,10 +88,12 @@ describe('the import command through a running server', () => {
     const user = await buildUser(t.database.db, { roles: [{ role: 'administrator' }] });
     const token = 'ink_cli_test_token_0123456789';
     await t.database.db.insert(apiTokens).values({ userId: user.id, name: 'nightly', tokenHash: sha256(token), prefix: token.slice(0, 12) });
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'inkludera-cli-api-')), 'hr.csv');
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'inkludera-cli-api-'));
+    const file = path.join(folder, 'hr.csv');
     fs.writeFileSync(file, `${header}\n7;Bo;Berg;Social;Barn och familj;2021-01-01\n`);
 
     const result = await runCli(['employees', file, '--create-units', '--url', baseUrl, '--token', token], { DATA_DIR: '/nonexistent' });
+    fs.rmSync(folder, { recursive: true, force: true });
     expect(result.output).toContain('Committed.');
     expect(result.code).toBe(0);
     const rows = await t.database.db.execute<{ n: number }>(sql`select count(*)::int as n from employees`);
