@@ -1,5 +1,14 @@
 import fs from 'node:fs';
-import { median, meetsTarget, type Figure, type FigureResult } from './figure.js';
+import {
+  figurePasses,
+  median,
+  meetsTarget,
+  measuresOf,
+  threshold,
+  type Figure,
+  type FigureResult,
+  type Target,
+} from './figure.js';
 
 export const header = `# Benchmarks
 
@@ -8,18 +17,45 @@ section. Each figure is the median of several runs, beside a baseline measured i
 the same work done in the plainest way (raw SQL, a bare Fastify route). Benchmarks are never timed tests.
 `;
 
-const round = (value: number) => (value >= 100 ? Math.round(value).toString() : value.toFixed(1));
+export const round = (value: number) => (Math.abs(value) >= 100 ? Math.round(value).toString() : value.toFixed(1));
 
-export function targetText(figure: Figure): string {
-  return `${figure.target.comparison === 'below' ? 'under' : 'over'} ${figure.target.value}`;
+const words: Record<Target['comparison'], string> = { below: 'under', above: 'over', atLeast: 'at least', atMost: 'at most' };
+
+/** "under 3000 ms", or for a target relative to the baseline "at least 50% of the baseline (1234 req/s)". */
+export function targetText(target: Target, unit: string, baseline?: number): string {
+  if ('value' in target) return `${words[target.comparison]} ${target.value} ${unit}`;
+  const share = `${words[target.comparison]} ${+(target.ofBaseline * 100).toFixed(1)}% of the baseline`;
+  return baseline === undefined || !Number.isFinite(baseline)
+    ? share
+    : `${share} (${round(threshold(target, baseline))} ${unit})`;
 }
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** One figure's section of docs/BENCHMARKS.md, between markers so that a later run replaces only it. */
 export function section(figure: Figure, result: FigureResult, date: Date, machine: string): string {
-  const value = median(result.samples);
-  const baseline = median(result.baselineSamples);
-  const pass = meetsTarget(value, figure.target);
+  const measures = measuresOf(figure, result).map((m) => {
+    const value = median(m.samples);
+    const baseline = median(m.baselineSamples);
+    return { ...m, value, baseline, pass: meetsTarget(value, m.target, baseline) };
+  });
+  const several = measures.length > 1;
   const runs = (samples: number[]) => samples.map(round).join(', ');
+  const rows = measures.flatMap((m) => [
+    `| ${m.label ? `${capitalised(m.label)}: ` : ''}${m.subject} | **${round(m.value)} ${m.unit}** | ${runs(m.samples)} |`,
+    `| Baseline: ${m.baselineSubject} | ${round(m.baseline)} ${m.unit} | ${runs(m.baselineSamples)} |`,
+  ]);
+  const targets = measures
+    .map((m) => `${m.label && several ? `${m.label} ` : ''}${targetText(m.target, m.unit, m.baseline)}`)
+    .join('; ');
+  const outcomes = measures
+    .map((m) => {
+      const ratio = `${round(m.value)} ${m.unit}, ${(m.value / m.baseline).toFixed(m.value / m.baseline < 10 ? 2 : 1)} × the baseline`;
+      return several ? `${m.label ?? m.subject} ${ratio}: ${m.pass ? 'pass' : 'FAIL'}` : ratio;
+    })
+    .join('; ');
+  const checks = (result.checks ?? []).map((c) => `- Check: ${c.text}: **${c.pass ? 'pass' : 'FAIL'}**\n`).join('');
+  const details = (result.details ?? []).map((line) => `- ${line}\n`).join('');
   return `<!-- figure:${figure.name} -->
 ## ${figure.title}
 
@@ -29,18 +65,24 @@ export function section(figure: Figure, result: FigureResult, date: Date, machin
 
 | | median | runs |
 | --- | ---: | --- |
-| ${result.subject} | **${round(value)} ${result.unit}** | ${runs(result.samples)} |
-| Baseline: ${result.baselineSubject} | ${round(baseline)} ${result.unit} | ${runs(result.baselineSamples)} |
+${rows.join('\n')}
 
-- Target: ${targetText(figure)} ${result.unit}
-- Result: **${pass ? 'pass' : 'FAIL'}** (${round(value)} ${result.unit}, ${(value / baseline).toFixed(1)} × the baseline)
-<!-- /figure:${figure.name} -->
+- Target: ${targets}
+${checks}- Result: **${figurePasses(figure, result) ? 'pass' : 'FAIL'}** (${outcomes})
+${details}<!-- /figure:${figure.name} -->
 `;
 }
 
-/** Replaces (or appends) the sections of the figures measured; keeps every other section as it was. */
-export function updateReport(file: string, sections: { name: string; text: string }[]) {
-  let text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : header;
+/**
+ * Replaces (or appends) the sections of the figures measured; keeps every other section as it was.
+ * With intro (a run of every figure), the text before the first section is replaced by it too.
+ */
+export function updateReport(file: string, sections: { name: string; text: string }[], intro?: string) {
+  let text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : (intro ?? header);
+  if (intro !== undefined) {
+    const firstSection = text.indexOf('<!-- figure:');
+    text = firstSection === -1 ? intro : `${intro.trimEnd()}\n\n${text.slice(firstSection)}`;
+  }
   for (const { name, text: body } of sections) {
     const pattern = new RegExp(`<!-- figure:${name} -->[\\s\\S]*?<!-- /figure:${name} -->\\n?`);
     text = pattern.test(text) ? text.replace(pattern, body) : `${text.trimEnd()}\n\n${body}`;
