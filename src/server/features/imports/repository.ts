@@ -1,27 +1,49 @@
-import { count, desc, eq } from 'drizzle-orm';
+import { count, desc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { employeeImports } from '../../db/schema/index.js';
 
-export type ImportRow = typeof employeeImports.$inferSelect;
+/** An import as the history, the preview and the progress show it: without its file. */
+export type ImportRow = Omit<typeof employeeImports.$inferSelect, 'fileContent'>;
+export type ImportValues = Partial<typeof employeeImports.$inferInsert>;
+
+/** Every column but the file (up to 50 MB): it is read only to analyse or commit it, never to show an import. */
+const { fileContent: _fileContent, ...rowColumns } = getTableColumns(employeeImports);
+
+/**
+ * The file goes to the database as base64 text that the database decodes: the embedded database
+ * (PGlite 0.5) serialises a binary parameter so wastefully that an 8 MB file raised the server's
+ * peak memory by some 600 MB; as text it costs a few times the file.
+ */
+function withFileAsText<T extends ImportValues>(values: T) {
+  const { fileContent, ...rest } = values;
+  if (fileContent === undefined || fileContent === null) return values;
+  return { ...rest, fileContent: sql`decode(${Buffer.from(fileContent.buffer, fileContent.byteOffset, fileContent.byteLength).toString('base64')}, 'base64')` };
+}
 
 export async function insertImport(db: DbOrTx, values: typeof employeeImports.$inferInsert): Promise<ImportRow> {
-  const [row] = await db.insert(employeeImports).values(values).returning();
+  const [row] = await db.insert(employeeImports).values(withFileAsText(values)).returning(rowColumns);
   return row;
 }
 
 export async function findImport(db: DbOrTx, id: string): Promise<ImportRow | undefined> {
+  const [row] = await db.select(rowColumns).from(employeeImports).where(eq(employeeImports.id, id));
+  return row;
+}
+
+/** The import with its file, to analyse or commit it; fileContent is null once it is committed or abandoned. */
+export async function findImportWithFile(db: DbOrTx, id: string): Promise<(ImportRow & { fileContent: Uint8Array | null }) | undefined> {
   const [row] = await db.select().from(employeeImports).where(eq(employeeImports.id, id));
   return row;
 }
 
-export async function updateImport(db: DbOrTx, id: string, values: Partial<typeof employeeImports.$inferInsert>): Promise<ImportRow> {
-  const [row] = await db.update(employeeImports).set(values).where(eq(employeeImports.id, id)).returning();
+export async function updateImport(db: DbOrTx, id: string, values: ImportValues): Promise<ImportRow> {
+  const [row] = await db.update(employeeImports).set(withFileAsText(values)).where(eq(employeeImports.id, id)).returning(rowColumns);
   return row;
 }
 
 export async function listImports(db: DbOrTx, limit: number, offset: number) {
   const [rows, [{ total }]] = await Promise.all([
-    db.select().from(employeeImports).orderBy(desc(employeeImports.createdAt)).limit(limit).offset(offset),
+    db.select(rowColumns).from(employeeImports).orderBy(desc(employeeImports.createdAt)).limit(limit).offset(offset),
     db.select({ total: count() }).from(employeeImports),
   ]);
   return { rows, total };

@@ -156,7 +156,7 @@ export async function previewImport(
 }
 
 async function previewedImport(ctx: AppContext, id: string): Promise<repo.ImportRow & { fileContent: Uint8Array }> {
-  const row = await repo.findImport(ctx.db, id);
+  const row = await repo.findImportWithFile(ctx.db, id);
   if (!row) throw notFound();
   if (row.status !== 'previewed' || !row.fileContent) throw new AppError(409, 'import_not_open');
   return row as repo.ImportRow & { fileContent: Uint8Array };
