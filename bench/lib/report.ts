@@ -12,9 +12,16 @@ import {
 
 export const header = `# Benchmarks
 
-Written by \`npm run bench\` (bench/run.ts); \`npm run bench -- <name>\` measures one figure and rewrites only its
-section. Each figure is the median of several runs, beside a baseline measured in the same run on the same machine:
-the same work done in the plainest way (raw SQL, a bare Fastify route). Benchmarks are never timed tests.
+Written by \`npm run bench\` (bench/run.ts); \`npm run bench -- <name> [<name> ...]\` measures the figures named and rewrites
+only their sections (\`--runs N\` overrides each figure's number of runs, \`--no-write\` only prints). Each figure is the
+median of several runs, beside a baseline measured in the same run on the same machine: the same work done in the
+plainest way (raw SQL, a bare Fastify route). A target is either a value or a share of that baseline. Benchmarks are
+never timed tests. The machine line of each figure gives the load average at its start and end: other work on the
+machine (tests, browsers) slows the figures down, so compare figures measured under a similar load.
+
+The PostgreSQL figures create and drop databases named \`inkludera_bench_<pid>_*\` on \`BENCH_DATABASE_URL\` (default
+\`postgres://postgres@127.0.0.1:5432/postgres\`); the embedded figures work in temporary directories. The figures that
+start a server run it from dist/, built first when stale.
 `;
 
 export const round = (value: number) => (Math.abs(value) >= 100 ? Math.round(value).toString() : value.toFixed(1));
