@@ -39,7 +39,8 @@ function requireImporter(actor: Actor) {
   if (!canImport(actor)) throw forbidden();
 }
 
-type Analysis = { table: Table; settings: ImportSettings; summary: ImportSummary; problems: Problem[]; plan: ImportPlan | null };
+/** Without the parsed table, the largest thing an import holds: a commit writes for seconds after reading it, and need not keep it. */
+type Analysis = { settings: ImportSettings; summary: ImportSummary; problems: Problem[]; plan: ImportPlan | null };
 
 /** Reads the file with the settings and compares it with the database: the preview, and the plan a commit carries out. */
 async function analyse(ctx: AppContext, bytes: Uint8Array, requested: Partial<ImportSettings>, progress?: (p: Progress) => void): Promise<Analysis> {
@@ -94,7 +95,7 @@ async function analyse(ctx: AppContext, bytes: Uint8Array, requested: Partial<Im
     endedEmployees: [],
   });
   // Until every required column is known and the date format is settled, there is nothing to compare.
-  if (unmappedRequired.length > 0 || !dateFormat) return { table, settings, summary: emptySummary(0), problems: [], plan: null };
+  if (unmappedRequired.length > 0 || !dateFormat) return { settings, summary: emptySummary(0), problems: [], plan: null };
 
   progress?.({ phase: 'checking', done: 0, total: table.rows.length - 1, startedAt });
   const { records, problems: fileProblems } = readRecords(table, mapping, dateFormat);
@@ -110,7 +111,7 @@ async function analyse(ctx: AppContext, bytes: Uint8Array, requested: Partial<Im
     today: stockholmDate(ctx.clock.now()),
     rows: table.rows.length - 1,
   });
-  return { table, settings, summary: { ...plan.summary, unmappedRequired, dateFormatCandidates: candidates, dateExample }, problems: plan.problems, plan };
+  return { settings, summary: { ...plan.summary, unmappedRequired, dateFormatCandidates: candidates, dateExample }, problems: plan.problems, plan };
 }
 
 export function canCommit(row: Pick<repo.ImportRow, 'status' | 'summary' | 'settings'>): boolean {
