@@ -46,7 +46,8 @@ for (const figure of selected as Figure[]) {
     results.push({
       figure,
       result,
-      machine: `${machine}, ${os.loadavg()[0].toFixed(1)} at the end (${Math.round(seconds)} s for the figure)`,
+      // A figure measured in the runs of another (a re-import) takes no time of its own.
+      machine: `${machine}, ${os.loadavg()[0].toFixed(1)} at the end${seconds >= 1 ? ` (${Math.round(seconds)} s for the figure)` : ''}`,
     });
   } catch (error) {
     console.error(`  ${figure.name} could not be measured:`, error);
