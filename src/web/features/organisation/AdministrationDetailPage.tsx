@@ -10,7 +10,7 @@ import { formatDate, formatDateTime, formatNumber } from '../../components/forma
 import { AdministrationForm } from './AdministrationForm';
 import { useAdministration, useCanOn, useSaveAdministration, useUnitList } from './api';
 import { ListTable } from './ListTable';
-import { ActiveBadge, BackLink, ConfirmDialog, Facts, RecordError } from './parts';
+import { ActiveBadge, BackLink, CloseReopenDialog, Facts, RecordError } from './parts';
 import { UnitForm } from './UnitForm';
 import { useUnitColumns } from './UnitsPage';
 
@@ -77,17 +77,12 @@ export function AdministrationDetailPage() {
           />
           <AdministrationForm administration={a} opened={editOpened} onClose={edit.close} />
           <UnitForm opened={unitFormOpened} onClose={unitForm.close} administrationId={a.id} />
-          <ConfirmDialog
+          <CloseReopenDialog
+            kind="administrations"
+            name={a.name}
+            active={a.active}
             opened={confirmOpened}
             onClose={confirm.close}
-            title={
-              a.active
-                ? t('organisation.administrations.closeTitle', { name: a.name })
-                : t('organisation.administrations.reopenTitle', { name: a.name })
-            }
-            body={a.active ? t('organisation.administrations.closeBody') : t('organisation.administrations.reopenBody')}
-            confirmLabel={a.active ? t('organisation.administrations.close') : t('organisation.administrations.reopen')}
-            danger={a.active}
             onConfirm={() => save.mutateAsync({ id: a.id, body: { active: !a.active } })}
             conflictHelp={
               <Anchor component={Link} to="/units" search={{ administrationId: a.id }} size="sm" onClick={confirm.close}>

@@ -11,7 +11,7 @@ import { useCanOn, useEmployeeList, useSaveUnit, useUnit } from './api';
 import { EmployeeForm } from './EmployeeForm';
 import { useEmployeeColumns } from './EmployeesPage';
 import { ListTable } from './ListTable';
-import { ActiveBadge, BackLink, ConfirmDialog, Facts, RecordError } from './parts';
+import { ActiveBadge, BackLink, CloseReopenDialog, Facts, RecordError } from './parts';
 import type { EmployeeStatus } from './search';
 import { UnitForm } from './UnitForm';
 
@@ -76,17 +76,12 @@ export function UnitDetailPage() {
           <UnitEmployees unitId={u.id} mayCreate={u.active && can('create', 'employee')} onCreate={employeeForm.open} />
           <UnitForm unit={u} opened={editOpened} onClose={edit.close} />
           <EmployeeForm opened={employeeFormOpened} onClose={employeeForm.close} unit={{ value: u.id, label: u.name }} />
-          <ConfirmDialog
+          <CloseReopenDialog
+            kind="units"
+            name={u.name}
+            active={u.active}
             opened={confirmOpened}
             onClose={confirm.close}
-            title={
-              u.active
-                ? t('organisation.units.closeTitle', { name: u.name })
-                : t('organisation.units.reopenTitle', { name: u.name })
-            }
-            body={u.active ? t('organisation.units.closeBody') : t('organisation.units.reopenBody')}
-            confirmLabel={u.active ? t('organisation.units.close') : t('organisation.units.reopen')}
-            danger={u.active}
             onConfirm={() => save.mutateAsync({ id: u.id, body: { active: !u.active } })}
             conflictHelp={
               <Anchor component={Link} to="/employees" search={{ unitId: u.id }} size="sm" onClick={confirm.close}>

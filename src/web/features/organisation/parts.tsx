@@ -176,3 +176,32 @@ export function RecordError({ error }: { error: unknown }) {
     error instanceof ApiError && (error.status === 404 || (error.status === 400 && error.code === 'validation_failed'));
   return <ErrorAlert error={missing ? t('errors.not_found') : error} />;
 }
+
+/**
+ * Closing or reopening an administration or a unit: the same question, in the texts of its kind
+ * (organisation.administrations.* or organisation.units.*), with help for the server's 409.
+ */
+export function CloseReopenDialog(props: {
+  kind: 'administrations' | 'units';
+  name: string;
+  active: boolean;
+  opened: boolean;
+  onClose: () => void;
+  onConfirm: () => Promise<unknown>;
+  conflictHelp: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const key = (text: string) => `organisation.${props.kind}.${text}`;
+  return (
+    <ConfirmDialog
+      opened={props.opened}
+      onClose={props.onClose}
+      title={t(key(props.active ? 'closeTitle' : 'reopenTitle'), { name: props.name })}
+      body={t(key(props.active ? 'closeBody' : 'reopenBody'))}
+      confirmLabel={t(key(props.active ? 'close' : 'reopen'))}
+      danger={props.active}
+      onConfirm={props.onConfirm}
+      conflictHelp={props.conflictHelp}
+    />
+  );
+}
