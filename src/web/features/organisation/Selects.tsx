@@ -71,12 +71,13 @@ function useServerSearch(onQuery: (q: string) => void, selectedLabel?: string) {
 function RemoteSelect(props: SelectBase & { onQuery: (q: string) => void; options: Option[]; loading: boolean }) {
   const shown = useShownProps(props, props.loading);
   const [chosen, setChosen] = useState<Option | null>(props.current ?? null);
-  const selectedLabel = [chosen, props.current].find((o) => o && o.value === props.value)?.label;
-  const search = useServerSearch(props.onQuery, selectedLabel);
   const data = withCurrent(
     withCurrent(props.options, props.value && chosen?.value === props.value ? chosen : null),
     props.current,
   );
+  // The label the select shows for its value, which may be the server's and not the one it was given.
+  const selectedLabel = data.find((o) => o.value === props.value)?.label;
+  const search = useServerSearch(props.onQuery, selectedLabel);
   return (
     <Select
       {...shown}
