@@ -26,6 +26,8 @@ const publicRoutes = new Set([
   'POST /api/setup/demo',
   'GET /api/auth/csrf',
   'POST /api/auth/login',
+  'GET /api/public/training-certificates/:code',
+  'GET /api/public/calendar/:token',
 ]);
 
 const key = (route: Pick<ApiRoute, 'method' | 'url'>) => `${route.method} ${route.url}`;

@@ -31,6 +31,12 @@ export const entities = [
   'audit',
   'outbox',
   'overview',
+  'course',
+  'training_session',
+  'enrolment',
+  'attendance',
+  'coverage',
+  'programme',
 ] as const;
 export type Entity = (typeof entities)[number];
 
@@ -42,18 +48,47 @@ const all = (entity: Entity, access: Access = 'any'): Permission[] =>
 /** What every signed-in person may do with their own account. */
 const ownAccount: Permission[] = [...all('token', 'self'), ...all('session', 'self'), 'read:overview:self'];
 const readOrganisation: Permission[] = ['read:administration:any', 'read:unit:any'];
+/**
+ * Everyone may see the courses and sessions on offer and their own enrolments and training record.
+ * enrolment 'self': sign oneself up and cancel; 'unit'/'administration': the staff one leads.
+ */
+const browseTraining: Permission[] = [
+  'read:course:any',
+  'read:training_session:any',
+  'create:enrolment:self',
+  'read:enrolment:self',
+  'delete:enrolment:self',
+];
+const training: Entity[] = ['course', 'training_session', 'enrolment', 'attendance', 'coverage', 'programme'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   administrator: entities.flatMap((entity) => all(entity, 'any')).concat(ownAccount),
   process_leader: [
     ...ownAccount,
     ...readOrganisation,
+    ...browseTraining,
+    'create:enrolment:administration',
+    'read:enrolment:administration',
+    'delete:enrolment:administration',
+    'read:coverage:administration',
+    'read:programme:any',
     'update:unit:administration',
     'create:unit:administration',
     'read:employee:administration',
     'read:overview:administration',
   ],
-  unit_manager: [...ownAccount, ...readOrganisation, 'update:unit:unit', 'read:employee:unit', 'read:overview:unit'],
+  unit_manager: [
+    ...ownAccount,
+    ...readOrganisation,
+    ...browseTraining,
+    'update:unit:unit',
+    'read:employee:unit',
+    'read:overview:unit',
+    'create:enrolment:unit',
+    'read:enrolment:unit',
+    'delete:enrolment:unit',
+    'read:coverage:unit',
+  ],
   training_coordinator: [
     ...ownAccount,
     ...readOrganisation,
@@ -61,10 +96,12 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'read:employee:any',
     'update:employee:any',
     'read:overview:any',
+    ...training.flatMap((entity) => all(entity, 'any')),
   ],
-  trainer: [...ownAccount],
-  employee: [...ownAccount, 'read:employee:self'],
-  activity_host: [...ownAccount],
+  /** Trainers mark attendance on the sessions they lead ('self'), and see who is enrolled there. */
+  trainer: [...ownAccount, ...browseTraining, 'read:attendance:self', 'update:attendance:self', 'create:attendance:self'],
+  employee: [...ownAccount, ...browseTraining, 'read:employee:self'],
+  activity_host: [...ownAccount, ...browseTraining],
 };
 
 export function permissionsOf(userRoles: readonly Role[]): Set<Permission> {

@@ -20,6 +20,8 @@ export const theme = createTheme({
     InputWrapper: { defaultProps: { errorProps: { c: 'red.9' } } },
     Input: { styles: { input: { borderColor: 'var(--mantine-color-gray-6)' } } },
     Anchor: { defaultProps: { c: 'indigo.8', underline: 'always' } },
+    // The light variant's active item loses contrast on hover (its tint darkens under indigo text); filled keeps white on indigo.
+    NavLink: { defaultProps: { variant: 'filled' } },
   },
 });
 

@@ -52,5 +52,6 @@ export async function expectNoAxeViolations(page: Page, what: string) {
 /** On a phone the page scrolls down, never sideways (wide tables scroll inside themselves). */
 export async function expectNoSidewaysScroll(page: Page) {
   const width = page.viewportSize()?.width ?? 375;
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+  // Polled: after a change of viewport the layout follows a media query in React, a render later.
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
 }

@@ -85,10 +85,36 @@ export async function createTestDatabase(): Promise<Database> {
   return pgliteFromTemplate();
 }
 
+/** Tables whose rows the migrations seed (reference data): put back as migrated after each truncate. */
+const seededTables = ['training_levels', 'training_settings'];
+const seeds = new WeakMap<Database, Promise<{ table: string; rows: string }[]>>();
+
+function seedsOf(database: Database) {
+  let snapshot = seeds.get(database);
+  if (!snapshot) {
+    snapshot = Promise.all(
+      seededTables.map(async (table) => {
+        const result = await database.db.execute<{ rows: string }>(
+          sql.raw(`select coalesce(json_agg(t), '[]')::text as rows from "${table}" t`),
+        );
+        return { table, rows: result.rows[0].rows };
+      }),
+    );
+    seeds.set(database, snapshot);
+  }
+  return snapshot;
+}
+
 export async function truncateAll(database: Database) {
+  const snapshot = await seedsOf(database);
   const result = await database.db.execute<{ tablename: string }>(
     sql`select tablename from pg_tables where schemaname = 'public'`,
   );
   const tables = result.rows.map((r) => `"${r.tablename}"`);
   if (tables.length > 0) await database.db.execute(sql.raw(`truncate ${tables.join(', ')} restart identity cascade`));
+  for (const { table, rows } of snapshot) {
+    await database.db.execute(
+      sql`insert into ${sql.identifier(table)} select * from json_populate_recordset(null::${sql.identifier(table)}, ${rows}::json)`,
+    );
+  }
 }

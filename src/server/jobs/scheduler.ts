@@ -1,9 +1,14 @@
 import type { AppInstance } from '../app.js';
+import { sendTrainingReminders } from '../features/training-reminders/service.js';
 
 type Job = { name: string; everyMs: number; run: (app: AppInstance) => Promise<unknown> };
 
 /** Jobs that run inside the server process. Each run is awaited before the next is scheduled. */
-export const jobs: Job[] = [{ name: 'deliver-mail', everyMs: 15_000, run: (app) => app.mailer.deliverPending() }];
+export const jobs: Job[] = [
+  { name: 'deliver-mail', everyMs: 15_000, run: (app) => app.mailer.deliverPending() },
+  // Daily reminders, each sent once: run hourly, so a restart or a missed day costs nothing.
+  { name: 'training-reminders', everyMs: 3_600_000, run: (app) => sendTrainingReminders(app.appContext) },
+];
 
 export function startJobs(app: AppInstance) {
   const timers: NodeJS.Timeout[] = [];

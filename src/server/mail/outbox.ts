@@ -38,18 +38,24 @@ export function smtpTransport(smtpUrl: string): Transport {
   };
 }
 
+/**
+ * Writes messages to the outbox in the caller's transaction: how a service sends mail (a rolled-back
+ * change sends nothing). The delivery job of the running server picks them up.
+ */
+export async function enqueueMail(ctx: Pick<AppContext, 'clock'>, tx: DbOrTx, message: MailMessage | MailMessage[]) {
+  const list = Array.isArray(message) ? message : [message];
+  if (list.length === 0) return;
+  const now = ctx.clock.now();
+  await tx
+    .insert(outbox)
+    .values(list.map((m) => ({ toAddress: m.to, subject: m.subject, body: m.body, createdAt: now, nextAttemptAt: now })));
+}
+
 export function createMailer(ctx: AppContext, transport?: Transport): Mailer {
   const sender = transport ?? (ctx.config.smtpUrl ? smtpTransport(ctx.config.smtpUrl) : undefined);
   return {
     smtpConfigured: sender !== undefined,
-    async enqueue(tx, message) {
-      const list = Array.isArray(message) ? message : [message];
-      if (list.length === 0) return;
-      const now = ctx.clock.now();
-      await tx.insert(outbox).values(
-        list.map((m) => ({ toAddress: m.to, subject: m.subject, body: m.body, createdAt: now, nextAttemptAt: now })),
-      );
-    },
+    enqueue: (tx, message) => enqueueMail(ctx, tx, message),
     async deliverPending(limit = 50) {
       if (!sender) return { sent: 0, failed: 0 };
       const now = ctx.clock.now();
@@ -64,7 +70,11 @@ export function createMailer(ctx: AppContext, transport?: Transport): Mailer {
         .orderBy(asc(outbox.createdAt))
         .limit(limit)
         .for('update', { skipLocked: true });
-      const claimed = await ctx.db.update(outbox).set({ nextAttemptAt: leaseUntil }).where(inArray(outbox.id, dueIds)).returning();
+      const claimed = await ctx.db
+        .update(outbox)
+        .set({ nextAttemptAt: leaseUntil })
+        .where(inArray(outbox.id, dueIds))
+        .returning();
       const due = claimed.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
       let sent = 0;
       let failed = 0;

@@ -55,6 +55,13 @@ export const overview = z.object({
     users: z.number().int().nullable(),
     pendingMail: z.number().int().nullable(),
   }),
+  /** The yearly rule and new employees without training: for those who plan training (coordinators, administrators); else null. */
+  training: z
+    .object({
+      coursesWithoutSession: z.array(z.object({ id: z.uuid(), name: z.string() })),
+      newUntrained: z.object({ count: z.number().int(), months: z.number().int() }),
+    })
+    .nullable(),
 });
 export type Overview = z.infer<typeof overview>;
 

@@ -19,6 +19,17 @@ export const navigation: NavGroup[] = [
     ],
   },
   {
+    labelKey: 'nav.groups.training',
+    items: [
+      { to: '/my-training', labelKey: 'nav.myTraining' },
+      { to: '/training-sessions', labelKey: 'nav.trainingSessions', permission: ['read', 'training_session'] },
+      { to: '/courses', labelKey: 'nav.courses', permission: ['read', 'course'] },
+      { to: '/coverage', labelKey: 'nav.coverage', permission: ['read', 'coverage'] },
+      { to: '/programmes', labelKey: 'nav.programmes', permission: ['read', 'programme'] },
+      { to: '/training-settings', labelKey: 'nav.trainingSettings', permission: ['update', 'course'] },
+    ],
+  },
+  {
     labelKey: 'nav.groups.system',
     items: [
       { to: '/users', labelKey: 'nav.users', permission: ['read', 'user'] },

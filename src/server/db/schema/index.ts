@@ -2,3 +2,4 @@ export * from './organisation.js';
 export * from './users.js';
 export * from './system.js';
 export * from './imports.js';
+export * from './training.js';

@@ -51,6 +51,12 @@ export const employees = pgTable(
     unitId: uuid('unit_id')
       .notNull()
       .references(() => units.id),
+    /**
+     * The administration of the employee's unit, copied by database triggers (on insert, on a change
+     * of unit, on a unit's move): the list filtered by administration and sorted by name is then one
+     * index range, instead of a sort of every employee of the administration. Never written by the application.
+     */
+    administrationId: uuid('administration_id').references(() => administrations.id),
     title: text('title'),
     /** For aggregate statistics only: 'woman' | 'man' | 'not_stated'. Never anything else. */
     gender: text('gender').notNull().default('not_stated'),
@@ -75,6 +81,9 @@ export const employees = pgTable(
     index('employees_name_idx').on(t.lastName, t.firstName),
     index('employees_first_name_idx').on(t.firstName, t.lastName, t.id),
     index('employees_start_idx').on(t.startDate, t.lastName, t.firstName, t.id),
+    // The list of an administration by name: a page's ids and the total are read from these indexes alone.
+    index('employees_administration_name_idx').on(t.administrationId, t.lastName, t.firstName, t.id, t.endDate),
+    index('employees_administration_end_idx').on(t.administrationId, t.endDate),
   ],
 );
 

@@ -3,8 +3,11 @@ import { sql } from 'drizzle-orm';
 import { useTestApp } from '../../../../test/support/app.js';
 import { Agent } from '../../../../test/support/agent.js';
 import { buildUser } from '../../../../test/support/factories.js';
+import { truncateAll } from '../../../../test/support/database.js';
+import { recomputeOutcomes } from '../enrolments/outcomes.js';
 import { generateMunicipality, unitCountFor } from './generator.js';
-import { demoPassword } from './service.js';
+import { demoPassword, loadDemo } from './service.js';
+import { demoCourses, dayOf, planTrainingHistory } from './training.js';
 
 describe('the demo generator', () => {
   it('is deterministic and shaped like the source texts', () => {
@@ -56,13 +59,25 @@ describe('loading the demo', () => {
     );
     expect(counts.rows[0]).toEqual({ employees: 3000, history: 3000, units: body.units });
     expect(new Set(body.accounts.map((a: { role: string }) => a.role))).toEqual(
-      new Set(['administrator', 'process_leader', 'unit_manager', 'training_coordinator', 'trainer', 'employee', 'activity_host']),
+      new Set([
+        'administrator',
+        'process_leader',
+        'unit_manager',
+        'training_coordinator',
+        'trainer',
+        'employee',
+        'activity_host',
+      ]),
     );
 
     const manager = new Agent(t.app);
     const me = await manager.login('chef.forskola@demo.example', demoPassword);
     expect(me.json().roles).toHaveLength(2);
-    expect(me.json().roles.every((r: { role: string; unitName: string }) => r.role === 'unit_manager' && r.unitName.startsWith('Förskolan'))).toBe(true);
+    expect(
+      me
+        .json()
+        .roles.every((r: { role: string; unitName: string }) => r.role === 'unit_manager' && r.unitName.startsWith('Förskolan')),
+    ).toBe(true);
 
     const employee = new Agent(t.app);
     expect((await employee.login('medarbetare@demo.example', demoPassword)).json().employeeId).not.toBeNull();
@@ -76,4 +91,197 @@ describe('loading the demo', () => {
     const counts = await t.database.db.execute<{ n: number }>(sql`select count(*)::int as n from administrations`);
     expect(counts.rows[0].n).toBe(0);
   });
+});
+
+describe('the demo training history, planned', () => {
+  it('is the same plan for the same municipality, seed and day', () => {
+    const municipality = generateMunicipality({ employees: 3000, seed: 7, today: '2026-03-02' });
+    const first = planTrainingHistory(municipality, { today: '2026-03-02', seed: 7, featured: [5] });
+    const second = planTrainingHistory(municipality, { today: '2026-03-02', seed: 7, featured: [5] });
+    expect(second).toEqual(first);
+    const other = planTrainingHistory(municipality, { today: '2026-03-02', seed: 8, featured: [5] });
+    expect(other.enrolments.length).not.toBe(first.enrolments.length);
+  });
+
+  it("has about a million attendance marks in the benchmark's large municipality (60,000 employees, ten years)", () => {
+    const municipality = generateMunicipality({ employees: 60_000, today: '2026-11-23' });
+    const plan = planTrainingHistory(municipality, { today: '2026-11-23' });
+    let marks = 0;
+    for (let i = 0; i < plan.enrolments.length; i++) {
+      for (let m = plan.enrolments.marks.data[i]; m !== 0; m >>= 2) if ((m & 3) !== 0) marks++;
+    }
+    expect(marks).toBeGreaterThan(900_000);
+    expect(marks).toBeLessThan(1_200_000);
+    const years = new Set(
+      plan.sessions
+        .filter((s) => s.parts[0].day < dayOf('2026-11-23'))
+        .map((s) => new Date(s.parts[0].day * 86_400_000).getUTCFullYear()),
+    );
+    for (let year = 2017; year <= 2026; year++) expect(years.has(year)).toBe(true);
+  }, 60_000);
+});
+
+describe('the demo training history, loaded', () => {
+  const t = useTestApp();
+  const today = '2026-03-02';
+
+  /** Everything about the history that does not depend on the random ids and codes. */
+  async function figures() {
+    const result = await t.database.db.execute<Record<string, string | number>>(sql`
+      select (select count(*)::int from courses) as courses,
+             (select count(*)::int from training_programmes) as programmes,
+             (select count(*)::int from training_sessions) as sessions,
+             (select count(*)::int from session_parts) as parts,
+             (select count(*)::int from enrolments) as enrolments,
+             (select count(*)::int from enrolments where status = 'waiting') as waiting,
+             (select count(*)::int from attendance) as attendance,
+             (select count(*)::int from attendance where status = 'present') as present,
+             (select count(*)::int from enrolments where completed_on is not null) as completed,
+             (select sum(attended_minutes)::int from enrolments) as minutes,
+             (select md5(string_agg(concat_ws('|', em.employee_number, c.name, s.starts_on, s.title, en.status, en.source,
+                                              en.queued_at, en.attended_minutes, en.completed_on,
+                                              (select string_agg(p.position || a.status, ',' order by p.position)
+                                                 from attendance a join session_parts p on p.id = a.part_id where a.enrolment_id = en.id)),
+                                    ';' order by em.employee_number, s.starts_on, c.name, s.title))
+                from enrolments en join employees em on em.id = en.employee_id
+                join training_sessions s on s.id = en.session_id join courses c on c.id = s.course_id) as digest`);
+    return result.rows[0];
+  }
+
+  it('is the same on every load of the same seed, and recomputing the outcomes changes nothing', async () => {
+    await loadDemo(t.app.appContext);
+    const first = await figures();
+    expect(first).toMatchObject({ courses: Object.keys(demoCourses).length, programmes: 1 });
+    expect(first.attendance).toBeGreaterThan(5000);
+
+    const outcomes = async () =>
+      (
+        await t.database.db.execute<{
+          id: string;
+          attended_minutes: number;
+          completed_on: string | null;
+          verification_code: string | null;
+        }>(sql`select id, attended_minutes, completed_on::text, verification_code from enrolments order by id`)
+      ).rows;
+    const before = await outcomes();
+    // Each employee's first completion of each level, as recomputeOutcomes keeps it.
+    const levels = async () =>
+      (
+        await t.database.db.execute(
+          sql`select employee_id, level_id, first_completed_on::text from employee_levels order by 1, 2`,
+        )
+      ).rows;
+    const levelsBefore = await levels();
+    expect(levelsBefore.length).toBeGreaterThan(2000);
+    const courseIds = (await t.database.db.execute<{ id: string }>(sql`select id from courses`)).rows;
+    for (const { id } of courseIds) await recomputeOutcomes(t.database.db, { courseId: id });
+    expect(await outcomes()).toEqual(before);
+    expect(await levels()).toEqual(levelsBefore);
+    expect(before.filter((e) => e.completed_on !== null).every((e) => /^[0-9A-F]{19}$/.test(e.verification_code ?? ''))).toBe(
+      true,
+    );
+
+    await truncateAll(t.database);
+    await loadDemo(t.app.appContext);
+    expect(await figures()).toEqual(first);
+  }, 120_000);
+
+  it('is shaped like the source texts', async () => {
+    await loadDemo(t.app.appContext);
+    const db = t.database.db;
+    const one = async <T extends Record<string, unknown>>(query: ReturnType<typeof sql>) => (await db.execute<T>(query)).rows[0];
+
+    // Nearly everyone employed throughout the lectures of 2015-2017 heard one.
+    const lecture = await one<{ staff: number; heard: number }>(sql`
+      select count(*)::int as staff,
+             count(*) filter (where exists (
+               select 1 from enrolments en join courses c on c.id = en.course_id
+                where en.employee_id = e.id and c.name = ${demoCourses.lecture.name} and en.completed_on between '2015-01-01' and '2017-12-31'))::int as heard
+        from employees e where e.start_date <= '2015-09-01' and (e.end_date is null or e.end_date >= '2017-11-30')`);
+    expect(lecture.staff).toBeGreaterThan(1500);
+    expect(lecture.heard / lecture.staff).toBeGreaterThan(0.9);
+
+    // The staff of the units working with children and youth mostly completed the 20-hour course; a few missed a part.
+    const course = await one<{ staff: number; completed: number; incomplete: number; parts: number }>(sql`
+      select count(distinct e.id)::int as staff,
+             count(distinct e.id) filter (where en.completed_on <= '2017-12-31')::int as completed,
+             count(distinct e.id) filter (where en.id is not null and en.completed_on is null)::int as incomplete,
+             (select min(n)::int from (select count(*) as n from session_parts p join training_sessions s on s.id = p.session_id
+                                        join courses c on c.id = s.course_id where c.name = ${demoCourses.certification.name} group by s.id) x) as parts
+        from employees e join units u on u.id = e.unit_id
+        left join enrolments en on en.employee_id = e.id
+              and en.course_id = (select id from courses where name = ${demoCourses.certification.name})
+       where u.works_with_children and u.name <> 'Lyckliga Gatorna'
+         and e.start_date <= '2016-01-01' and (e.end_date is null or e.end_date >= '2017-12-31')`);
+    expect(course.parts).toBe(4);
+    expect(course.completed / course.staff).toBeGreaterThan(0.75);
+    expect(course.incomplete).toBeGreaterThan(0);
+    const outside = await one<{ n: number }>(sql`
+      select count(*)::int as n from enrolments en join employees e on e.id = en.employee_id join units u on u.id = e.unit_id
+       where en.course_id = (select id from courses where name = ${demoCourses.certification.name}) and not u.works_with_children`);
+    expect(outside.n).toBe(0);
+
+    // The programme, its targets and its grants.
+    const programme = await one<{ targets: number; grants: number; received: number; sessions: number }>(sql`
+      select (select count(*)::int from programme_targets) as targets, (select count(*)::int from programme_grants where status = 'granted') as grants,
+             (select sum(received_amount)::int from programme_grants) as received,
+             (select count(*)::int from training_sessions where programme_id is not null and starts_on not between '2015-01-01' and '2017-12-31') as sessions`);
+    expect(programme).toMatchObject({ targets: 2, grants: 2, sessions: 0 });
+    expect(programme.received).toBeGreaterThan(0);
+
+    // One or two sessions a year since 2018 (a few more in the year Lyckliga Gatorna was certified); autumn 2020 cancelled.
+    const years = (
+      await db.execute<{ year: number; held: number; cancelled: number }>(sql`
+        select extract(year from starts_on)::int as year, count(*) filter (where status = 'planned')::int as held,
+               count(*) filter (where status = 'cancelled')::int as cancelled
+          from training_sessions where starts_on >= '2018-01-01' and starts_on <= ${today} group by 1 order by 1`)
+    ).rows;
+    expect(years.map((y) => y.year)).toEqual([2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025]);
+    for (const y of years) expect(y.held).toBeGreaterThanOrEqual(1);
+    expect(years.find((y) => y.year === 2020)?.cancelled).toBe(1);
+
+    // Planned after today: one full with a waiting list; no future part is marked.
+    const upcoming = (
+      await db.execute<{ capacity: number; enrolled: number; waiting: number }>(sql`
+        select s.capacity, count(*) filter (where en.status = 'enrolled')::int as enrolled, count(*) filter (where en.status = 'waiting')::int as waiting
+          from training_sessions s join enrolments en on en.session_id = s.id where s.starts_on > ${today} group by s.id`)
+    ).rows;
+    expect(upcoming.length).toBeGreaterThanOrEqual(2);
+    expect(upcoming.some((s) => s.waiting > 0 && s.enrolled === s.capacity)).toBe(true);
+    expect(upcoming.every((s) => s.enrolled <= s.capacity)).toBe(true);
+    const consistency = await one<{
+      future: number;
+      unemployed: number;
+      late: number;
+      wrongCourse: number;
+      overfull: number;
+      untrained: number;
+    }>(sql`
+      select (select count(*)::int from attendance a join session_parts p on p.id = a.part_id where p.date >= ${today}) as future,
+             (select count(*)::int from attendance a join session_parts p on p.id = a.part_id join enrolments en on en.id = a.enrolment_id
+                join employees e on e.id = en.employee_id where p.date < e.start_date or p.date > e.end_date) as unemployed,
+             (select count(*)::int from enrolments en join training_sessions s on s.id = en.session_id
+               where en.status = 'enrolled' and (en.enrolled_at > s.starts_on or en.queued_at > ${`${today}T09:00:00Z`}::timestamptz)) as late,
+             (select count(*)::int from enrolments en join training_sessions s on s.id = en.session_id where en.course_id <> s.course_id) as "wrongCourse",
+             (select count(*)::int from (select s.id from training_sessions s join enrolments en on en.session_id = s.id and en.status = 'enrolled'
+                group by s.id, s.capacity having count(*) > s.capacity) x) as overfull,
+             (select count(*)::int from training_sessions s where not exists (
+                select 1 from session_trainers st join users u on u.id = st.user_id where st.session_id = s.id and u.email = 'utbildare@demo.example')) as untrained`);
+    expect(consistency).toEqual({ future: 0, unemployed: 0, late: 0, wrongCourse: 0, overfull: 0, untrained: 0 });
+    const places = (await db.execute<{ place: string }>(sql`select distinct place from session_parts`)).rows.map((r) => r.place);
+    expect(places).toEqual(
+      expect.arrayContaining(['Stadshuset, sessionssalen', 'Kulturhuset Perrongen', 'Safiren, konferensrummet']),
+    );
+
+    // The demo employee's "My training" shows a history and a session to come.
+    const employee = new Agent(t.app);
+    await employee.login('medarbetare@demo.example', demoPassword);
+    const mine = (await employee.get('/api/my-training')).json();
+    expect(mine.employee).not.toBeNull();
+    const completed = mine.record
+      .filter((r: { completedOn: string | null }) => r.completedOn !== null)
+      .map((r: { courseName: string }) => r.courseName);
+    expect(completed).toEqual(expect.arrayContaining([demoCourses.lecture.name, demoCourses.certification.name]));
+    expect(mine.upcoming.length).toBeGreaterThan(0);
+  }, 120_000);
 });

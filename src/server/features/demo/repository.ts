@@ -53,3 +53,11 @@ export async function anyUserExists(tx: DbOrTx): Promise<boolean> {
   const [row] = await tx.select({ id: users.id }).from(users).limit(1);
   return row !== undefined;
 }
+
+/**
+ * Gathers the planner's statistics after the load, in its transaction: PGlite runs no autovacuum,
+ * and without them a query on a million new rows is planned for an empty table.
+ */
+export async function analyzeAll(tx: DbOrTx) {
+  await tx.execute(sql`analyze`);
+}

@@ -3,8 +3,10 @@ import type { Role } from '#shared/permissions';
 import { conflict } from '../../http/errors.js';
 import { recordAudit } from '../audit/service.js';
 import { hashPassword } from '../auth/crypto.js';
-import { generateMunicipality } from './generator.js';
+import type { Tx } from '../../db/client.js';
+import { generateMunicipality, type DemoMunicipality } from './generator.js';
 import * as repo from './repository.js';
+import { largeHistoryFrom, planTrainingHistory, writeTrainingHistory, type TrainingHistory } from './training.js';
 
 /** The one password of every demo user; the demo is for trying the system, never for real data. */
 export const demoPassword = 'Inkludera-demo-2026';
@@ -18,15 +20,53 @@ export type DemoResult = {
   password: string;
 };
 
-/** Later features add their own demo data (training history, plans, activities) as steps run after the organisation. */
-export type DemoStep = (ctx: AppContext, tx: Parameters<Parameters<AppContext['db']['transaction']>[0]>[0], loaded: LoadedOrganisation) => Promise<void>;
-export const demoSteps: DemoStep[] = [];
-
 export type LoadedOrganisation = {
+  municipality: DemoMunicipality;
   administrationIds: Map<string, string>;
   unitIds: Map<string, string>;
+  /** In the order of municipality.employees. */
   employeeIds: string[];
+  /** The demo users' ids by email. */
+  userIds: Map<string, string>;
+  /** Employee index -> the demo user linked to that employee. */
+  userOfEmployee: Map<number, string>;
+  /** Today in Europe/Stockholm (YYYY-MM-DD), from the clock. */
+  today: string;
+  now: Date;
+  seed: number;
+  history: TrainingHistory;
 };
+
+/**
+ * What the demo loads after the organisation, in this order, in the same transaction. Each step
+ * answers counts for the demo's audit entry. Later features add theirs to this list.
+ */
+export type DemoStep = (ctx: AppContext, tx: Tx, loaded: LoadedOrganisation) => Promise<Record<string, number>>;
+
+/** The training history (issue 4): courses, the 2015-2017 programme, sessions, enrolments, attendance. */
+const trainingHistoryStep: DemoStep = async (_ctx, tx, loaded) => {
+  const featured = [...loaded.userOfEmployee.keys()];
+  const plan = planTrainingHistory(loaded.municipality, {
+    today: loaded.today,
+    seed: loaded.seed,
+    history: loaded.history,
+    featured,
+  });
+  return writeTrainingHistory(
+    tx,
+    plan,
+    {
+      employeeIds: loaded.employeeIds,
+      unitIds: loaded.municipality.units.map((u) => loaded.unitIds.get(u.key)!),
+      trainerUserId: loaded.userIds.get('utbildare@demo.example')!,
+      coordinatorUserId: loaded.userIds.get('hr@demo.example')!,
+      userOfEmployee: loaded.userOfEmployee,
+    },
+    loaded.now,
+  );
+};
+
+export const demoSteps: readonly DemoStep[] = [trainingHistoryStep];
 
 function todayInStockholm(date: Date) {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(date);
@@ -36,9 +76,15 @@ function todayInStockholm(date: Date) {
  * Loads the demo municipality into an empty system, in one transaction: the organisation, its
  * employees with their unit history, and a demo user for every role.
  */
-export async function loadDemo(ctx: AppContext, options: { employees?: number; seed?: number } = {}): Promise<DemoResult> {
+export async function loadDemo(
+  ctx: AppContext,
+  options: { employees?: number; seed?: number; history?: TrainingHistory } = {},
+): Promise<DemoResult> {
   const now = ctx.clock.now();
-  const municipality = generateMunicipality({ employees: options.employees, seed: options.seed, today: todayInStockholm(now) });
+  const today = todayInStockholm(now);
+  const seed = options.seed ?? 2015;
+  const municipality = generateMunicipality({ employees: options.employees, seed, today });
+  const history = options.history ?? (municipality.employees.length >= largeHistoryFrom ? 'large' : 'source');
   const passwordHash = await hashPassword(demoPassword);
 
   return ctx.db.transaction(async (tx) => {
@@ -88,7 +134,10 @@ export async function loadDemo(ctx: AppContext, options: { employees?: number; s
     // A demo user for every role, scoped to real parts of the demo organisation.
     const preschools = municipality.units.filter((u) => u.name.startsWith('Förskolan ')).slice(0, 2);
     const perrongen = municipality.units.find((u) => u.name === 'Perrongen')!;
-    const employeeInPreschool = municipality.employees.findIndex((e) => e.unitKey === preschools[0].key && !e.endDate);
+    // The demo employee works in a preschool since before the 2015-2017 programme, so "My training" has a history.
+    const inPreschool = (e: (typeof municipality.employees)[number]) => e.unitKey === preschools[0].key && !e.endDate;
+    const longest = municipality.employees.findIndex((e) => inPreschool(e) && e.startDate < '2015-01-01');
+    const employeeInPreschool = longest >= 0 ? longest : municipality.employees.findIndex(inPreschool);
     const accounts: (DemoAccount & { administrationId?: string; unitIds?: string[]; employeeIndex?: number })[] = [
       { email: 'strateg@demo.example', name: 'Kim Strateg', role: 'administrator', scope: null },
       ...municipality.administrations.map((a) => ({
@@ -105,10 +154,22 @@ export async function loadDemo(ctx: AppContext, options: { employees?: number; s
         scope: preschools.map((u) => u.name).join(', '),
         unitIds: preschools.map((u) => unitIds.get(u.key)!),
       },
-      { email: 'chef.perrongen@demo.example', name: 'Sam Perrongen', role: 'unit_manager', scope: perrongen.name, unitIds: [unitIds.get(perrongen.key)!] },
+      {
+        email: 'chef.perrongen@demo.example',
+        name: 'Sam Perrongen',
+        role: 'unit_manager',
+        scope: perrongen.name,
+        unitIds: [unitIds.get(perrongen.key)!],
+      },
       { email: 'hr@demo.example', name: 'Alex Utbildningsansvarig', role: 'training_coordinator', scope: null },
       { email: 'utbildare@demo.example', name: 'Charlie Utbildare', role: 'trainer', scope: null },
-      { email: 'medarbetare@demo.example', name: `${municipality.employees[employeeInPreschool].firstName} ${municipality.employees[employeeInPreschool].lastName}`, role: 'employee', scope: null, employeeIndex: employeeInPreschool },
+      {
+        email: 'medarbetare@demo.example',
+        name: `${municipality.employees[employeeInPreschool].firstName} ${municipality.employees[employeeInPreschool].lastName}`,
+        role: 'employee',
+        scope: null,
+        employeeIndex: employeeInPreschool,
+      },
       { email: 'vard@demo.example', name: 'Mika Värd', role: 'activity_host', scope: null },
     ];
     const userRows = await repo.insertUsers(
@@ -131,8 +192,23 @@ export async function loadDemo(ctx: AppContext, options: { employees?: number; s
       ),
     );
 
-    const loaded: LoadedOrganisation = { administrationIds, unitIds, employeeIds: employeeRows.map((e) => e.id) };
-    for (const step of demoSteps) await step(ctx, tx, loaded);
+    const loaded: LoadedOrganisation = {
+      municipality,
+      administrationIds,
+      unitIds,
+      employeeIds: employeeRows.map((e) => e.id),
+      userIds: new Map(userRows.map((u) => [u.email, u.id])),
+      userOfEmployee: new Map(
+        accounts.flatMap((a, i) => (a.employeeIndex !== undefined ? [[a.employeeIndex, userRows[i].id] as const] : [])),
+      ),
+      today,
+      now,
+      seed,
+      history,
+    };
+    const loadedCounts: Record<string, number> = {};
+    for (const step of demoSteps) Object.assign(loadedCounts, await step(ctx, tx, loaded));
+    await repo.analyzeAll(tx);
 
     await recordAudit(
       tx,
@@ -140,7 +216,13 @@ export async function loadDemo(ctx: AppContext, options: { employees?: number; s
       {
         action: 'create',
         entityType: 'demo',
-        after: { administrations: administrationRows.length, units: unitRows.length, employees: employeeRows.length, users: userRows.length },
+        after: {
+          administrations: administrationRows.length,
+          units: unitRows.length,
+          employees: employeeRows.length,
+          users: userRows.length,
+          ...loadedCounts,
+        },
       },
       now,
     );

@@ -319,6 +319,22 @@ describe('the employee list', () => {
     expect(names((await agent.get('/api/employees?status=all&sort=startDate')).json())).toEqual(['Göran', 'Anna', 'Saga', 'Bo']);
     expect((await agent.get('/api/employees?status=gone')).statusCode).toBe(400);
   });
+
+  it('follows an employee who changes unit, and a unit that moves to another administration', async () => {
+    const { alfa, beta, a1, b1 } = await staff();
+    const { agent } = await coordinator();
+    const inAlfa = async () => names((await agent.get(`/api/employees?administrationId=${alfa.id}`)).json());
+    const inBeta = async () => names((await agent.get(`/api/employees?administrationId=${beta.id}`)).json());
+    const [saga] = (await agent.get(`/api/employees?unitId=${a1.id}`)).json().items;
+    expect((await agent.patch(`/api/employees/${saga.id}`, { unitId: b1.id, movedOn: '2026-03-02' })).statusCode).toBe(200);
+    expect(await inAlfa()).toEqual(['Anna']);
+    expect(await inBeta()).toEqual(['Bo', 'Saga']);
+
+    const admin = await signIn(t.app, t.database.db, 'administrator');
+    expect((await admin.agent.patch(`/api/units/${b1.id}`, { administrationId: alfa.id })).statusCode).toBe(200);
+    expect(await inAlfa()).toEqual(['Anna', 'Bo', 'Saga']);
+    expect(await inBeta()).toEqual([]);
+  });
 });
 
 describe('who sees which employees', () => {
@@ -418,7 +434,12 @@ describe('who sees which employees', () => {
 describe('reads of employees are audited', () => {
   it('records a list read with the filter used and who was shown, never the rows', async () => {
     const { a1 } = await organisation();
-    const shown = await buildEmployee(t.database.db, { unitId: a1.id, firstName: 'Hemlig', lastName: 'Person', email: 'hemlig@example.se' });
+    const shown = await buildEmployee(t.database.db, {
+      unitId: a1.id,
+      firstName: 'Hemlig',
+      lastName: 'Person',
+      email: 'hemlig@example.se',
+    });
     const { agent, user } = await signIn(t.app, t.database.db, [{ role: 'unit_manager', unitId: a1.id }]);
 
     expect((await agent.get(`/api/employees?q=hem&unitId=${a1.id}&sort=-startDate&pageSize=10`)).json().total).toBe(1);

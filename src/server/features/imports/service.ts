@@ -1,4 +1,5 @@
 import type { Actor, AppContext } from '../../context.js';
+import { refreshAfterBulkLoad } from '../../db/maintenance.js';
 import { AppError, forbidden, notFound, unprocessable } from '../../http/errors.js';
 import type { ImportSummary, UpdateImportBody } from '#shared/contracts/imports';
 import type { ListQuery } from '#shared/contracts/common';
@@ -43,7 +44,12 @@ function requireImporter(actor: Actor) {
 type Analysis = { settings: ImportSettings; summary: ImportSummary; problems: Problem[]; plan: ImportPlan | null };
 
 /** Reads the file with the settings and compares it with the database: the preview, and the plan a commit carries out. */
-async function analyse(ctx: AppContext, bytes: Uint8Array, requested: Partial<ImportSettings>, progress?: (p: Progress) => void): Promise<Analysis> {
+async function analyse(
+  ctx: AppContext,
+  bytes: Uint8Array,
+  requested: Partial<ImportSettings>,
+  progress?: (p: Progress) => void,
+): Promise<Analysis> {
   const startedAt = Date.now();
   progress?.({ phase: 'reading', done: 0, total: 0, startedAt });
   let table: Table;
@@ -56,7 +62,8 @@ async function analyse(ctx: AppContext, bytes: Uint8Array, requested: Partial<Im
   const headers = table.rows[0].map((cell) => (typeof cell === 'string' ? cell : ''));
   const mapping = requested.mapping ?? guessMapping(headers);
   for (const column of Object.values(mapping)) {
-    if (column !== undefined && column >= headers.length) throw unprocessable('mapping_out_of_range', [{ path: 'body.mapping', message: 'mapping_out_of_range' }]);
+    if (column !== undefined && column >= headers.length)
+      throw unprocessable('mapping_out_of_range', [{ path: 'body.mapping', message: 'mapping_out_of_range' }]);
   }
   const verdict = dateVerdict(table, mapping);
   const candidates = verdict.kind === 'ambiguous' ? verdict.candidates : [];
@@ -111,7 +118,12 @@ async function analyse(ctx: AppContext, bytes: Uint8Array, requested: Partial<Im
     today: stockholmDate(ctx.clock.now()),
     rows: table.rows.length - 1,
   });
-  return { settings, summary: { ...plan.summary, unmappedRequired, dateFormatCandidates: candidates, dateExample }, problems: plan.problems, plan };
+  return {
+    settings,
+    summary: { ...plan.summary, unmappedRequired, dateFormatCandidates: candidates, dateExample },
+    problems: plan.problems,
+    plan,
+  };
 }
 
 export function canCommit(row: Pick<repo.ImportRow, 'status' | 'summary' | 'settings'>): boolean {
@@ -151,7 +163,17 @@ export async function previewImport(
       summary: analysis.summary,
       problems: analysis.problems.slice(0, storedProblems),
     });
-    await recordAudit(tx, actor, { action: 'create', entityType: 'employee_import', entityId: row.id, after: { fileName: row.fileName, fileSize: row.fileSize } }, now);
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: 'create',
+        entityType: 'employee_import',
+        entityId: row.id,
+        after: { fileName: row.fileName, fileSize: row.fileSize },
+      },
+      now,
+    );
     return row;
   });
 }
@@ -163,7 +185,12 @@ async function previewedImport(ctx: AppContext, id: string): Promise<repo.Import
   return row as repo.ImportRow & { fileContent: Uint8Array };
 }
 
-export async function updateImportSettings(ctx: AppContext, actor: Actor, id: string, body: UpdateImportBody): Promise<repo.ImportRow> {
+export async function updateImportSettings(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  body: UpdateImportBody,
+): Promise<repo.ImportRow> {
   requireImporter(actor);
   const row = await previewedImport(ctx, id);
   const current = row.settings as ImportSettings;
@@ -186,7 +213,12 @@ export async function updateImportSettings(ctx: AppContext, actor: Actor, id: st
  * database as it is now, so a change made since the preview is not overwritten blindly.
  * Returns at once with the import 'committing' unless wait is set (the command line waits).
  */
-export async function commitImport(ctx: AppContext, actor: Actor, id: string, options: { wait?: boolean } = {}): Promise<repo.ImportRow> {
+export async function commitImport(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  options: { wait?: boolean } = {},
+): Promise<repo.ImportRow> {
   requireImporter(actor);
   const row = await previewedImport(ctx, id);
   const settings = row.settings as ImportSettings;
@@ -201,11 +233,20 @@ export async function commitImport(ctx: AppContext, actor: Actor, id: string, op
   return committing;
 }
 
-async function runCommit(ctx: AppContext, actor: Actor, row: repo.ImportRow & { fileContent: Uint8Array }, settings: ImportSettings) {
+async function runCommit(
+  ctx: AppContext,
+  actor: Actor,
+  row: repo.ImportRow & { fileContent: Uint8Array },
+  settings: ImportSettings,
+) {
   const report = (p: Progress) => progressById.set(row.id, p);
   try {
     const analysis = await analyse(ctx, row.fileContent, settings, report);
-    if (!analysis.plan || analysis.problems.length > 0 || (analysis.summary.missingUnits.length > 0 && !settings.createMissingUnits)) {
+    if (
+      !analysis.plan ||
+      analysis.problems.length > 0 ||
+      (analysis.summary.missingUnits.length > 0 && !settings.createMissingUnits)
+    ) {
       throw unprocessable('import_has_problems');
     }
     const { plan, pendingUnits } = analysis.plan;
@@ -229,12 +270,34 @@ async function runCommit(ctx: AppContext, actor: Actor, row: repo.ImportRow & { 
       await recordAudit(
         tx,
         actor,
-        { action: 'commit', entityType: 'employee_import', entityId: row.id, after: { fileName: row.fileName, mode: settings.mode, rows, new: added, changed, unchanged, ended, unitsCreated: created.size } },
+        {
+          action: 'commit',
+          entityType: 'employee_import',
+          entityId: row.id,
+          after: {
+            fileName: row.fileName,
+            mode: settings.mode,
+            rows,
+            new: added,
+            changed,
+            unchanged,
+            ended,
+            unitsCreated: created.size,
+          },
+        },
         now,
       );
-      await repo.updateImport(tx, row.id, { status: 'committed', committedAt: ctx.clock.now(), summary: analysis.summary, problems: [], fileContent: null });
+      await repo.updateImport(tx, row.id, {
+        status: 'committed',
+        committedAt: ctx.clock.now(),
+        summary: analysis.summary,
+        problems: [],
+        fileContent: null,
+      });
     });
     report({ phase: 'done', done: total, total, startedAt });
+    // The import is committed whatever this does: a failed refresh only leaves the statistics as they were.
+    if (total > 0) await refreshAfterBulkLoad(ctx.db, ['employees', 'employee_unit_history', 'units']).catch(() => undefined);
   } catch (error) {
     await repo.updateImport(ctx.db, row.id, {
       status: 'failed',

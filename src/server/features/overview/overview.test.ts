@@ -3,6 +3,9 @@ import { useTestApp } from '../../../../test/support/app.js';
 import { buildAdministration, buildEmployee, buildUnit, buildUser, signIn } from '../../../../test/support/factories.js';
 import { outbox } from '../../db/schema/index.js';
 import { overviewScope } from './policy.js';
+import { eq } from 'drizzle-orm';
+import { trainingSettings } from '../../db/schema/index.js';
+import { buildCourse, buildEnrolment, buildSession } from '../../../../test/support/training.js';
 import { permissionsOf } from '#shared/permissions';
 
 const t = useTestApp();
@@ -41,6 +44,7 @@ describe('the overview', () => {
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({
       counts: { administrations: 2, units: 3, unitsWorkingWithChildren: 2, employees: 4, users: 2, pendingMail: 1 },
+      training: { coursesWithoutSession: [], newUntrained: { count: 0, months: 3 } },
     });
   });
 
@@ -49,6 +53,7 @@ describe('the overview', () => {
     const { agent } = await signIn(t.app, t.database.db, 'training_coordinator');
     expect((await agent.get('/api/overview')).json()).toEqual({
       counts: { administrations: 2, units: 3, unitsWorkingWithChildren: 2, employees: 4, users: null, pendingMail: null },
+      training: { coursesWithoutSession: [], newUntrained: { count: 0, months: 3 } },
     });
   });
 
@@ -57,6 +62,7 @@ describe('the overview', () => {
     const { agent } = await signIn(t.app, t.database.db, [{ role: 'process_leader', administrationId: alfa.id }]);
     expect((await agent.get('/api/overview')).json()).toEqual({
       counts: { administrations: 1, units: 2, unitsWorkingWithChildren: 1, employees: 3, users: null, pendingMail: null },
+      training: null,
     });
   });
 
@@ -84,7 +90,15 @@ describe('the overview', () => {
     const self = await buildEmployee(t.database.db, { unitId: a1.id });
     const { agent } = await signIn(t.app, t.database.db, 'employee', { employeeId: self.id });
     expect((await agent.get('/api/overview')).json()).toEqual({
-      counts: { administrations: null, units: null, unitsWorkingWithChildren: null, employees: null, users: null, pendingMail: null },
+      counts: {
+        administrations: null,
+        units: null,
+        unitsWorkingWithChildren: null,
+        employees: null,
+        users: null,
+        pendingMail: null,
+      },
+      training: null,
     });
     expect((await t.app.inject({ method: 'GET', url: '/api/overview' })).statusCode).toBe(401);
   });
@@ -98,6 +112,37 @@ describe('the overview', () => {
     expect((await agent.get('/api/overview')).json().counts.employees).toBe(5);
     t.clock.set('2026-03-05T23:00:00Z'); // midnight: the next day
     expect((await agent.get('/api/overview')).json().counts.employees).toBe(4);
+  });
+});
+
+describe('training to plan on the start page', () => {
+  it('shows coordinators the courses offered yearly without a session this year, and the new employees without training', async () => {
+    const db = t.database.db;
+    const { a1 } = await municipality();
+    await db.update(trainingSettings).set({ newEmployeeMonths: 2 }).where(eq(trainingSettings.id, 1));
+    const yearly = await buildCourse(db, { name: 'Årlig föreläsning', offeredYearly: true });
+    await buildSession(db, { courseId: yearly.id, parts: [{ date: '2025-11-01' }] });
+    const planned = await buildCourse(db, { name: 'Planerad', offeredYearly: true });
+    await buildSession(db, { courseId: planned.id, parts: [{ date: '2026-09-01' }] });
+    // Today is 2026-03-02: new means started 2025-03-03 .. 2026-01-02.
+    await buildEmployee(db, { unitId: a1.id, startDate: '2025-06-01' }); // new, untrained
+    await buildEmployee(db, { unitId: a1.id, startDate: '2026-01-02' }); // new, untrained (exactly two months)
+    await buildEmployee(db, { unitId: a1.id, startDate: '2026-01-03' }); // too new to count yet
+    await buildEmployee(db, { unitId: a1.id, startDate: '2025-03-02' }); // more than 12 months
+    await buildEmployee(db, { unitId: a1.id, startDate: '2025-06-01', endDate: '2026-02-01' }); // has left
+    const trained = await buildEmployee(db, { unitId: a1.id, startDate: '2025-06-01' });
+    const lecture = await buildSession(db, { parts: [{ date: '2025-09-01' }] });
+    await buildEnrolment(db, lecture, { employeeId: trained.id, completedOn: '2025-09-01' });
+    const attended = await buildEmployee(db, { unitId: a1.id, startDate: '2025-06-01' }); // enrolled, not completed
+    await buildEnrolment(db, lecture, { employeeId: attended.id });
+
+    const { agent } = await signIn(t.app, db, 'training_coordinator');
+    expect((await agent.get('/api/overview')).json().training).toEqual({
+      coursesWithoutSession: [{ id: yearly.id, name: 'Årlig föreläsning' }],
+      newUntrained: { count: 3, months: 2 },
+    });
+    const { agent: leader } = await signIn(t.app, db, [{ role: 'process_leader', administrationId: a1.administrationId }]);
+    expect((await leader.get('/api/overview')).json().training).toBeNull();
   });
 });
 

@@ -25,3 +25,7 @@ export function overviewScope(actor: OverviewActor): OverviewScope {
 /** Users and the mail outbox are system administration: their counts only for those who may read them. */
 export const seesUsers = (actor: Pick<Actor, 'permissions'>) => accessFor(actor.permissions, 'read', 'user').includes('any');
 export const seesMail = (actor: Pick<Actor, 'permissions'>) => accessFor(actor.permissions, 'read', 'outbox').includes('any');
+
+/** The training to plan (the yearly rule, new employees without training): for those who plan courses everywhere. */
+export const seesTrainingPlanning = (actor: Pick<Actor, 'permissions'>) =>
+  accessFor(actor.permissions, 'update', 'course').includes('any');

@@ -42,5 +42,9 @@ export function presentUser(row: UserRecord, roleRows: RoleDetail[], now: Date):
 export function auditRoles(list: { role: string; administrationId: string | null; unitId: string | null }[]) {
   return list
     .map((r) => ({ role: r.role, administrationId: r.administrationId, unitId: r.unitId }))
-    .sort((a, b) => `${a.role}|${a.administrationId ?? ''}|${a.unitId ?? ''}`.localeCompare(`${b.role}|${b.administrationId ?? ''}|${b.unitId ?? ''}`));
+    .sort((a, b) =>
+      `${a.role}|${a.administrationId ?? ''}|${a.unitId ?? ''}`.localeCompare(
+        `${b.role}|${b.administrationId ?? ''}|${b.unitId ?? ''}`,
+      ),
+    );
 }

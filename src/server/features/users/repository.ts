@@ -54,7 +54,11 @@ const userColumns = {
 };
 export type UserRecord = { [K in keyof typeof userColumns]: (typeof users.$inferSelect)[K] };
 
-export async function findUserRecord(db: DbOrTx, id: string, options: { forUpdate?: boolean } = {}): Promise<UserRecord | undefined> {
+export async function findUserRecord(
+  db: DbOrTx,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<UserRecord | undefined> {
   const query = db.select(userColumns).from(users).where(eq(users.id, id));
   const [row] = options.forUpdate ? await query.for('update') : await query;
   return row;
@@ -90,7 +94,13 @@ const sortColumns: Record<UserSort, SQL> = {
   lastLoginAt: sql`${users.lastLoginAt}`,
 };
 
-export async function listUsers(db: DbOrTx, filter: UserFilter, sort: { field: UserSort; descending: boolean }, limit: number, offset: number) {
+export async function listUsers(
+  db: DbOrTx,
+  filter: UserFilter,
+  sort: { field: UserSort; descending: boolean },
+  limit: number,
+  offset: number,
+) {
   const condition = userWhere(filter);
   const column = sortColumns[sort.field];
   // Never-logged-in users go last either way; the id keeps pages stable when values tie.
@@ -158,7 +168,12 @@ export async function unitsByIds(db: DbOrTx, ids: string[]) {
 export async function scopedRoleHolders(db: DbOrTx, exceptUserId: string | null, administrationIds: string[], unitIds: string[]) {
   if (administrationIds.length === 0 && unitIds.length === 0) return [];
   return db
-    .select({ userId: userRoles.userId, role: userRoles.role, administrationId: userRoles.administrationId, unitId: userRoles.unitId })
+    .select({
+      userId: userRoles.userId,
+      role: userRoles.role,
+      administrationId: userRoles.administrationId,
+      unitId: userRoles.unitId,
+    })
     .from(userRoles)
     .where(
       and(

@@ -37,7 +37,10 @@ describe('scoped role helpers', () => {
     const unit = await buildUnit(t.database.db);
     const [one, two] = [await buildUser(t.database.db), await buildUser(t.database.db)];
     await t.database.db.insert(userRoles).values({ userId: one.id, role: 'unit_manager', unitId: unit.id });
-    const error = await t.database.db.insert(userRoles).values({ userId: two.id, role: 'unit_manager', unitId: unit.id }).catch((e: unknown) => e);
+    const error = await t.database.db
+      .insert(userRoles)
+      .values({ userId: two.id, role: 'unit_manager', unitId: unit.id })
+      .catch((e: unknown) => e);
     expect(violatedUniqueIndex(error)).toBe('user_roles_one_unit_manager');
     const other = await t.database.db.execute(sql`select 1/0`).catch((e: unknown) => e);
     expect(violatedUniqueIndex(other)).toBeUndefined();

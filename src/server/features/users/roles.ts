@@ -1,5 +1,6 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import type { Role } from '#shared/permissions';
 import { userRoles, users } from '../../db/schema/index.js';
 import { conflict, unprocessable } from '../../http/errors.js';
 import { violatedUniqueIndex } from '../../db/errors.js';
@@ -33,7 +34,8 @@ export async function setProcessLeader(tx: DbOrTx, administrationId: string, use
       .from(userRoles)
       .where(and(eq(userRoles.userId, userId), eq(userRoles.role, 'process_leader')));
     // A process leader leads one administration, however the role is given (see roleScopeIssues).
-    if (elsewhere.length > 0) throw unprocessable('role_scope_one_administration', [{ path: 'body', message: 'role_scope_one_administration' }]);
+    if (elsewhere.length > 0)
+      throw unprocessable('role_scope_one_administration', [{ path: 'body', message: 'role_scope_one_administration' }]);
   }
   await tx.delete(userRoles).where(and(eq(userRoles.role, 'process_leader'), eq(userRoles.administrationId, administrationId)));
   if (userId) await tx.insert(userRoles).values({ userId, role: 'process_leader', administrationId });
@@ -83,4 +85,15 @@ export async function managersOf(db: DbOrTx, unitIds: string[]): Promise<Map<str
     .innerJoin(users, eq(users.id, userRoles.userId))
     .where(and(eq(userRoles.role, 'unit_manager'), inArray(userRoles.unitId, unitIds)));
   return new Map(rows.map((r) => [r.unitId!, { id: r.id, name: r.name }]));
+}
+
+/** Active users who have the role (of any scope), by name; only those among ids when given. */
+export async function activeUsersWithRole(db: DbOrTx, role: Role, ids?: string[]): Promise<PersonRef[]> {
+  if (ids && ids.length === 0) return [];
+  return db
+    .selectDistinct({ id: users.id, name: users.name })
+    .from(users)
+    .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, role)))
+    .where(and(eq(users.active, true), ids ? inArray(users.id, ids) : undefined))
+    .orderBy(asc(users.name), asc(users.id));
 }

@@ -13,7 +13,14 @@ import { auditRoles, presentUser } from './presenter.js';
 import * as repo from './repository.js';
 
 /** The bodies as the route schemas hand them over (after defaults and trimming). */
-export type CreateUserInput = { name: string; email: string; password: string; locale: 'sv' | 'en'; employeeId: string | null; roles: RoleInput[] };
+export type CreateUserInput = {
+  name: string;
+  email: string;
+  password: string;
+  locale: 'sv' | 'en';
+  employeeId: string | null;
+  roles: RoleInput[];
+};
 export type UpdateUserInput = Partial<CreateUserInput>;
 
 export type FirstAdministrator = { name: string; email: string; password: string };
@@ -39,7 +46,12 @@ export async function createFirstAdministrator(ctx: AppContext, input: FirstAdmi
     await recordAudit(
       tx,
       { userId: user.id, name: user.name },
-      { action: 'create', entityType: 'user', entityId: user.id, after: { name: user.name, email: user.email, roles: ['administrator'] } },
+      {
+        action: 'create',
+        entityType: 'user',
+        entityId: user.id,
+        after: { name: user.name, email: user.email, roles: ['administrator'] },
+      },
       now,
     );
     return user;
@@ -57,7 +69,9 @@ export type { Actor, DbOrTx };
 type Detail = { path: string; message: string };
 
 const sortOf = (sort: UserListQuery['sort']): { field: repo.UserSort; descending: boolean } =>
-  sort ? { field: sort.replace(/^-/, '') as repo.UserSort, descending: sort.startsWith('-') } : { field: 'name', descending: false };
+  sort
+    ? { field: sort.replace(/^-/, '') as repo.UserSort, descending: sort.startsWith('-') }
+    : { field: 'name', descending: false };
 
 async function withRoles(db: DbOrTx, rows: repo.UserRecord[], now: Date): Promise<User[]> {
   const roleRows = await repo.rolesOfUsers(
@@ -125,25 +139,38 @@ async function normalizeRoles(tx: DbOrTx, userId: string | null, requested: Role
   }
   const administrationIds = [...new Set(requested.filter((r) => r.role === 'process_leader').map((r) => r.administrationId!))];
   const unitIds = [...new Set(requested.filter((r) => r.role === 'unit_manager').map((r) => r.unitId!))];
-  const [foundAdministrations, foundUnits] = await Promise.all([repo.administrationsByIds(tx, administrationIds), repo.unitsByIds(tx, unitIds)]);
+  const [foundAdministrations, foundUnits] = await Promise.all([
+    repo.administrationsByIds(tx, administrationIds),
+    repo.unitsByIds(tx, unitIds),
+  ]);
   const knownAdministrations = new Set(foundAdministrations.map((a) => a.id));
   const unitAdministration = new Map(foundUnits.map((u) => [u.id, u.administrationId]));
 
   const issues: { code: string; detail: Detail }[] = [];
   requested.forEach((r, index) => {
     if (r.role === 'process_leader' && !knownAdministrations.has(r.administrationId!)) {
-      issues.push({ code: 'unknown_administration', detail: { path: `body.roles.${index}.administrationId`, message: 'unknown_administration' } });
+      issues.push({
+        code: 'unknown_administration',
+        detail: { path: `body.roles.${index}.administrationId`, message: 'unknown_administration' },
+      });
     }
     if (r.role === 'unit_manager') {
       const administrationOfUnit = unitAdministration.get(r.unitId!);
       if (!administrationOfUnit) {
         issues.push({ code: 'unknown_unit', detail: { path: `body.roles.${index}.unitId`, message: 'unknown_unit' } });
       } else if (r.administrationId && r.administrationId !== administrationOfUnit) {
-        issues.push({ code: 'role_scope_not_allowed', detail: { path: `body.roles.${index}.administrationId`, message: 'role_scope_not_allowed' } });
+        issues.push({
+          code: 'role_scope_not_allowed',
+          detail: { path: `body.roles.${index}.administrationId`, message: 'role_scope_not_allowed' },
+        });
       }
     }
   });
-  if (issues.length > 0) throw unprocessable(issues[0].code, issues.map((i) => i.detail));
+  if (issues.length > 0)
+    throw unprocessable(
+      issues[0].code,
+      issues.map((i) => i.detail),
+    );
 
   const normalized = new Map<string, NormalizedRole>();
   for (const r of requested) {
@@ -159,10 +186,14 @@ async function normalizeRoles(tx: DbOrTx, userId: string | null, requested: Role
   const taken = holders.find((h) => h.role === 'process_leader') ?? holders[0];
   if (taken) {
     const index = requested.findIndex((r) =>
-      taken.role === 'process_leader' ? r.role === 'process_leader' && r.administrationId === taken.administrationId : r.role === 'unit_manager' && r.unitId === taken.unitId,
+      taken.role === 'process_leader'
+        ? r.role === 'process_leader' && r.administrationId === taken.administrationId
+        : r.role === 'unit_manager' && r.unitId === taken.unitId,
     );
     const code = taken.role === 'process_leader' ? 'process_leader_taken' : 'unit_manager_taken';
-    throw conflict(code, [{ path: `body.roles.${index}.${taken.role === 'process_leader' ? 'administrationId' : 'unitId'}`, message: code }]);
+    throw conflict(code, [
+      { path: `body.roles.${index}.${taken.role === 'process_leader' ? 'administrationId' : 'unitId'}`, message: code },
+    ]);
   }
   return [...normalized.values()];
 }
@@ -203,9 +234,13 @@ async function assertAnAdministratorRemains(tx: DbOrTx) {
   if ((await repo.countActiveAdministrators(tx)) === 0) throw conflict('last_administrator');
 }
 
-const isActiveAdministrator = (record: repo.UserRecord, roleList: { role: string }[]) => record.active && roleList.some((r) => r.role === 'administrator');
+const isActiveAdministrator = (record: repo.UserRecord, roleList: { role: string }[]) =>
+  record.active && roleList.some((r) => r.role === 'administrator');
 
-function auditSnapshot(record: Pick<repo.UserRecord, 'name' | 'email' | 'locale' | 'employeeId' | 'active'>, roleList: NormalizedRole[] | repo.StoredRole[]) {
+function auditSnapshot(
+  record: Pick<repo.UserRecord, 'name' | 'email' | 'locale' | 'employeeId' | 'active'>,
+  roleList: NormalizedRole[] | repo.StoredRole[],
+) {
   return {
     name: record.name,
     email: record.email,
@@ -239,7 +274,12 @@ export async function createUser(ctx: AppContext, actor: Actor, body: CreateUser
         tx,
         roleList.map((r) => ({ ...r, userId: created.id, createdAt: now })),
       );
-      await recordAudit(tx, actor, { action: 'create', entityType: 'user', entityId: created.id, after: auditSnapshot(created, roleList) }, now);
+      await recordAudit(
+        tx,
+        actor,
+        { action: 'create', entityType: 'user', entityId: created.id, after: auditSnapshot(created, roleList) },
+        now,
+      );
       return (await loadUser(tx, created.id, now)).user;
     })
     .catch(translateUniqueViolation);
@@ -338,7 +378,13 @@ async function setActive(ctx: AppContext, actor: Actor, id: string, active: bool
     await recordAudit(
       tx,
       actor,
-      { action: active ? 'reactivate' : 'deactivate', entityType: 'user', entityId: id, before: { active: record.active }, after: { active } },
+      {
+        action: active ? 'reactivate' : 'deactivate',
+        entityType: 'user',
+        entityId: id,
+        before: { active: record.active },
+        after: { active },
+      },
       now,
     );
     return (await loadUser(tx, id, now)).user;

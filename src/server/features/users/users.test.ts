@@ -2,7 +2,14 @@ import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../../test/support/app.js';
 import { Agent } from '../../../../test/support/agent.js';
-import { buildAdministration, buildEmployee, buildUnit, buildUser, defaultPassword, signIn } from '../../../../test/support/factories.js';
+import {
+  buildAdministration,
+  buildEmployee,
+  buildUnit,
+  buildUser,
+  defaultPassword,
+  signIn,
+} from '../../../../test/support/factories.js';
 import { auditLog, users } from '../../db/schema/index.js';
 
 const t = useTestApp();
@@ -41,11 +48,35 @@ describe('creating users', () => {
     });
     expect(response.statusCode).toBe(201);
     const created = response.json();
-    expect(created).toMatchObject({ name: 'Maria Processledare', email: 'maria.p@example.se', locale: 'en', active: true, employeeId: employee.id });
+    expect(created).toMatchObject({
+      name: 'Maria Processledare',
+      email: 'maria.p@example.se',
+      locale: 'en',
+      active: true,
+      employeeId: employee.id,
+    });
     expect(created.roles).toEqual([
-      { role: 'process_leader', administrationId: administration.id, unitId: null, administrationName: 'Socialförvaltningen', unitName: null },
-      { role: 'unit_manager', administrationId: second.administrationId, unitId: second.id, administrationName: expect.any(String), unitName: 'Fritidsgården' },
-      { role: 'unit_manager', administrationId: administration.id, unitId: first.id, administrationName: 'Socialförvaltningen', unitName: 'Förskolan Ugglan' },
+      {
+        role: 'process_leader',
+        administrationId: administration.id,
+        unitId: null,
+        administrationName: 'Socialförvaltningen',
+        unitName: null,
+      },
+      {
+        role: 'unit_manager',
+        administrationId: second.administrationId,
+        unitId: second.id,
+        administrationName: expect.any(String),
+        unitName: 'Fritidsgården',
+      },
+      {
+        role: 'unit_manager',
+        administrationId: administration.id,
+        unitId: first.id,
+        administrationName: 'Socialförvaltningen',
+        unitName: 'Förskolan Ugglan',
+      },
       { role: 'trainer', administrationId: null, unitId: null, administrationName: null, unitName: null },
     ]);
     expect(response.body).not.toMatch(/argon2|passwordHash|password/);
@@ -68,7 +99,11 @@ describe('creating users', () => {
     const base = { name: 'X', password: newPassword };
     const cases: [unknown[], string, string][] = [
       [[{ role: 'process_leader' }], 'role_scope_missing_administration', 'body.roles.0.administrationId'],
-      [[{ role: 'process_leader', administrationId: administration.id, unitId: unit.id }], 'role_scope_not_allowed', 'body.roles.0.unitId'],
+      [
+        [{ role: 'process_leader', administrationId: administration.id, unitId: unit.id }],
+        'role_scope_not_allowed',
+        'body.roles.0.unitId',
+      ],
       [
         [
           { role: 'process_leader', administrationId: administration.id },
@@ -78,10 +113,22 @@ describe('creating users', () => {
         'body.roles.1.administrationId',
       ],
       [[{ role: 'employee' }, { role: 'unit_manager' }], 'role_scope_missing_unit', 'body.roles.1.unitId'],
-      [[{ role: 'unit_manager', unitId: unit.id, administrationId: other.id }], 'role_scope_not_allowed', 'body.roles.0.administrationId'],
+      [
+        [{ role: 'unit_manager', unitId: unit.id, administrationId: other.id }],
+        'role_scope_not_allowed',
+        'body.roles.0.administrationId',
+      ],
       [[{ role: 'trainer', unitId: unit.id }], 'role_scope_not_allowed', 'body.roles.0.unitId'],
-      [[{ role: 'administrator', administrationId: administration.id }], 'role_scope_not_allowed', 'body.roles.0.administrationId'],
-      [[{ role: 'process_leader', administrationId: crypto.randomUUID() }], 'unknown_administration', 'body.roles.0.administrationId'],
+      [
+        [{ role: 'administrator', administrationId: administration.id }],
+        'role_scope_not_allowed',
+        'body.roles.0.administrationId',
+      ],
+      [
+        [{ role: 'process_leader', administrationId: crypto.randomUUID() }],
+        'unknown_administration',
+        'body.roles.0.administrationId',
+      ],
       [[{ role: 'unit_manager', unitId: crypto.randomUUID() }], 'unknown_unit', 'body.roles.0.unitId'],
     ];
     for (const [roles, code, path] of cases) {
@@ -115,15 +162,24 @@ describe('creating users', () => {
     const { agent } = await admin();
     const administration = await buildAdministration(t.database.db);
     const unit = await buildUnit(t.database.db);
-    await buildUser(t.database.db, { email: 'taken@example.se', roles: [{ role: 'process_leader', administrationId: administration.id }] });
+    await buildUser(t.database.db, {
+      email: 'taken@example.se',
+      roles: [{ role: 'process_leader', administrationId: administration.id }],
+    });
     await buildUser(t.database.db, { roles: [{ role: 'unit_manager', unitId: unit.id }] });
     const base = { name: 'Ny', email: 'ny@example.se', password: newPassword };
 
-    const leader = await agent.post('/api/users', { ...base, roles: [{ role: 'process_leader', administrationId: administration.id }] });
+    const leader = await agent.post('/api/users', {
+      ...base,
+      roles: [{ role: 'process_leader', administrationId: administration.id }],
+    });
     expect(leader.statusCode).toBe(409);
     expect(leader.json().error.code).toBe('process_leader_taken');
 
-    const manager = await agent.post('/api/users', { ...base, roles: [{ role: 'employee' }, { role: 'unit_manager', unitId: unit.id }] });
+    const manager = await agent.post('/api/users', {
+      ...base,
+      roles: [{ role: 'employee' }, { role: 'unit_manager', unitId: unit.id }],
+    });
     expect(manager.statusCode).toBe(409);
     expect(manager.json().error).toMatchObject({ code: 'unit_manager_taken', details: [{ path: 'body.roles.1.unitId' }] });
 
@@ -145,10 +201,19 @@ describe('creating users', () => {
 
   it('validates the body with translated messages', async () => {
     const { agent } = await admin();
-    const response = await agent.post('/api/users', { name: '', email: 'not an email', password: 'short' }, { headers: { 'accept-language': 'en' } });
+    const response = await agent.post(
+      '/api/users',
+      { name: '', email: 'not an email', password: 'short' },
+      { headers: { 'accept-language': 'en' } },
+    );
     expect(response.statusCode).toBe(400);
     expect(response.json().error.code).toBe('validation_failed');
-    expect(response.json().error.details.map((d: { path: string }) => d.path).sort()).toEqual(['body.email', 'body.name', 'body.password']);
+    expect(
+      response
+        .json()
+        .error.details.map((d: { path: string }) => d.path)
+        .sort(),
+    ).toEqual(['body.email', 'body.name', 'body.password']);
   });
 });
 
@@ -157,16 +222,32 @@ describe('listing users', () => {
     const { agent, user: me } = await admin();
     const unit = await buildUnit(t.database.db);
     await buildUser(t.database.db, { name: 'Anna Berg', email: 'anna.berg@kommun.se', roles: [{ role: 'trainer' }] });
-    await buildUser(t.database.db, { name: 'Bertil Ek', email: 'b.ek@kommun.se', roles: [{ role: 'unit_manager', unitId: unit.id }] });
-    await buildUser(t.database.db, { name: 'Cecilia Holm', email: 'cecilia@annat.se', active: false, roles: [{ role: 'trainer' }] });
+    await buildUser(t.database.db, {
+      name: 'Bertil Ek',
+      email: 'b.ek@kommun.se',
+      roles: [{ role: 'unit_manager', unitId: unit.id }],
+    });
+    await buildUser(t.database.db, {
+      name: 'Cecilia Holm',
+      email: 'cecilia@annat.se',
+      active: false,
+      roles: [{ role: 'trainer' }],
+    });
     await buildUser(t.database.db, { name: 'David 100%_sann', email: 'david@kommun.se' });
 
     const all = (await agent.get('/api/users')).json();
     expect(all.total).toBe(5);
-    expect(all.items.map((u: { name: string }) => u.name)).toEqual(['Anna Berg', 'Bertil Ek', 'Cecilia Holm', 'David 100%_sann', 'Henrik Admin']);
+    expect(all.items.map((u: { name: string }) => u.name)).toEqual([
+      'Anna Berg',
+      'Bertil Ek',
+      'Cecilia Holm',
+      'David 100%_sann',
+      'Henrik Admin',
+    ]);
     expect(all.items[0]).not.toHaveProperty('passwordHash');
 
-    const names = async (query: string) => (await agent.get(`/api/users?${query}`)).json().items.map((u: { name: string }) => u.name);
+    const names = async (query: string) =>
+      (await agent.get(`/api/users?${query}`)).json().items.map((u: { name: string }) => u.name);
     expect(await names('q=KOMMUN.se')).toEqual(['Anna Berg', 'Bertil Ek', 'David 100%_sann']);
     expect(await names('q=berg')).toEqual(['Anna Berg']);
     expect(await names('q=berg%20ANNA')).toEqual(['Anna Berg']);
@@ -179,7 +260,15 @@ describe('listing users', () => {
     expect(await names('sort=email&pageSize=2')).toEqual(['Anna Berg', 'Bertil Ek']);
 
     const manager = (await agent.get('/api/users?role=unit_manager')).json().items[0];
-    expect(manager.roles).toEqual([{ role: 'unit_manager', administrationId: unit.administrationId, unitId: unit.id, administrationName: expect.any(String), unitName: unit.name }]);
+    expect(manager.roles).toEqual([
+      {
+        role: 'unit_manager',
+        administrationId: unit.administrationId,
+        unitId: unit.id,
+        administrationName: expect.any(String),
+        unitName: unit.name,
+      },
+    ]);
 
     const bad = await agent.get('/api/users?sort=passwordHash');
     expect(bad.statusCode).toBe(400);
@@ -267,7 +356,9 @@ describe('changing users', () => {
     const administration = await buildAdministration(t.database.db);
     await buildUser(t.database.db, { roles: [{ role: 'process_leader', administrationId: administration.id }] });
     const target = await buildUser(t.database.db);
-    const response = await agent.patch(`/api/users/${target.id}`, { roles: [{ role: 'process_leader', administrationId: administration.id }] });
+    const response = await agent.patch(`/api/users/${target.id}`, {
+      roles: [{ role: 'process_leader', administrationId: administration.id }],
+    });
     expect([response.statusCode, response.json().error.code]).toEqual([409, 'process_leader_taken']);
   });
 
@@ -276,13 +367,18 @@ describe('changing users', () => {
     const target = await buildUser(t.database.db);
     const session = new Agent(t.app);
     await session.login(target.email, defaultPassword);
-    await t.database.db.update(users).set({ lockedUntil: new Date('2026-03-02T10:00:00Z'), failedLoginCount: 3 }).where(eq(users.id, target.id));
+    await t.database.db
+      .update(users)
+      .set({ lockedUntil: new Date('2026-03-02T10:00:00Z'), failedLoginCount: 3 })
+      .where(eq(users.id, target.id));
 
     const response = await agent.patch(`/api/users/${target.id}`, { password: newPassword });
     expect(response.statusCode).toBe(200);
     expect(response.json().lockedUntil).toBeNull();
     expect((await session.get('/api/auth/me')).statusCode).toBe(401);
-    expect((await new Agent(t.app).post('/api/auth/login', { email: target.email, password: defaultPassword })).statusCode).toBe(401);
+    expect((await new Agent(t.app).post('/api/auth/login', { email: target.email, password: defaultPassword })).statusCode).toBe(
+      401,
+    );
     expect((await new Agent(t.app).post('/api/auth/login', { email: target.email, password: newPassword })).statusCode).toBe(200);
 
     const [entry] = (await auditEntries(target.id)).filter((e) => e.action === 'update');
@@ -316,13 +412,17 @@ describe('deactivating and reactivating', () => {
     expect((await laptop.get('/api/auth/me')).statusCode).toBe(401);
     const refused = await new Agent(t.app).post('/api/auth/login', { email: target.email, password: defaultPassword });
     expect([refused.statusCode, refused.json().error.code]).toEqual([403, 'account_inactive']);
-    const sessions = await t.database.db.execute<{ n: number }>(sql`select count(*)::int as n from sessions where user_id = ${target.id} and revoked_at is null`);
+    const sessions = await t.database.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from sessions where user_id = ${target.id} and revoked_at is null`,
+    );
     expect(sessions.rows[0].n).toBe(0);
 
     expect((await agent.post(`/api/users/${target.id}/deactivate`)).statusCode).toBe(200);
     const reactivated = await agent.post(`/api/users/${target.id}/reactivate`);
     expect(reactivated.json().active).toBe(true);
-    expect((await new Agent(t.app).post('/api/auth/login', { email: target.email, password: defaultPassword })).statusCode).toBe(200);
+    expect((await new Agent(t.app).post('/api/auth/login', { email: target.email, password: defaultPassword })).statusCode).toBe(
+      200,
+    );
 
     expect((await auditEntries(target.id)).filter((e) => e.entityType === 'user').map((e) => [e.action, e.after])).toEqual([
       ['deactivate', { active: false }],

@@ -10,9 +10,11 @@ import { applyServerErrors, zodValidate } from '../../components/forms';
 import { ErrorAlert, Page } from '../../components/Page';
 import { formatDate, formatDateTime, todayInStockholm } from '../../components/format';
 import { useEmployee, useSaveEmployee } from './api';
+import { EmployeeTrainingSection } from '../my-training/EmployeeTrainingSection';
 import { DateField, EmployeeForm } from './EmployeeForm';
 import { EmploymentBadge } from './EmployeesPage';
-import { BackLink, ConfirmDialog, Facts, notifySaved, RecordError, useFullScreenDialog } from './parts';
+import { ConfirmDialog, useFullScreenDialog } from '../../components/ConfirmDialog';
+import { BackLink, Facts, notifySaved, RecordError } from './parts';
 
 const routeApi = getRouteApi('/app/employees/$id');
 
@@ -86,16 +88,18 @@ export function EmployeeDetailPage() {
             ]}
           />
           <UnitHistory employee={e} />
+          <EmployeeTrainingSection employeeId={e.id} />
           <EmployeeForm employee={e} opened={editOpened} onClose={edit.close} />
           <EndEmploymentDialog employee={e} opened={endOpened} onClose={end.close} />
           <ConfirmDialog
             opened={undoOpened}
             onClose={undo.close}
             title={t('organisation.employees.undoEndTitle')}
-            body={t('organisation.employees.undoEndBody', { date: formatDate(e.endDate) })}
             confirmLabel={t('organisation.employees.undoEnd')}
             onConfirm={() => save.mutateAsync({ id: e.id, body: { endDate: null } })}
-          />
+          >
+            {t('organisation.employees.undoEndBody', { date: formatDate(e.endDate) })}
+          </ConfirmDialog>
         </>
       )}
     </Page>

@@ -1,13 +1,16 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { Alert, Anchor, Badge, Button, Group, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
+import { useEffect, useState, type ReactNode } from 'react';
+import { Anchor, Badge, SimpleGrid, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import i18n from '../../i18n';
 import { ErrorAlert } from '../../components/Page';
-import { errorMessage } from '../../components/forms';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ApiError } from '../../api/client';
+
+/** Forms in this and other features take it from here; it lives with the dialog. */
+export { useFullScreenDialog } from '../../components/ConfirmDialog';
 
 /** The search field of a list: it updates the address (and so the list) a moment after typing stops. */
 export function SearchField({
@@ -78,82 +81,6 @@ export function BackLink({ to, children }: { to: '/administrations' | '/units' |
   );
 }
 
-/** Modal dialogs fill a phone's screen; on wider screens they are a dialog box. */
-export function useFullScreenDialog() {
-  return useMediaQuery('(max-width: 36em)') ?? false;
-}
-
-/**
- * Asks before a consequential change (closing, reopening) and shows the server's answer when it says
- * no, for example a 409 because the administration still has active units.
- */
-export function ConfirmDialog(props: {
-  opened: boolean;
-  title: string;
-  body: ReactNode;
-  confirmLabel: string;
-  danger?: boolean;
-  onConfirm: () => Promise<unknown>;
-  onClose: () => void;
-  /** Shown under the server's message when it answers 409 (what to do about the conflict). */
-  conflictHelp?: ReactNode;
-}) {
-  const { t } = useTranslation();
-  const fullScreen = useFullScreenDialog();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    if (props.opened) setError(null);
-  }, [props.opened]);
-  const confirm = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await props.onConfirm();
-      props.onClose();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
-  const conflict = error instanceof ApiError && error.status === 409;
-  // The texts as they were when asked: the record changes while the change is saved and the dialog closes.
-  const shown = useRef({ title: props.title, body: props.body, confirmLabel: props.confirmLabel });
-  if (props.opened && !busy) shown.current = { title: props.title, body: props.body, confirmLabel: props.confirmLabel };
-  return (
-    <Modal
-      opened={props.opened}
-      onClose={props.onClose}
-      title={shown.current.title}
-      fullScreen={fullScreen}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
-      <Stack>
-        <Text>{shown.current.body}</Text>
-        {conflict ? (
-          <Alert color="red" variant="light" title={t('organisation.notPossible')} role="alert">
-            <Stack gap="xs">
-              <Text size="sm">{errorMessage(error)}</Text>
-              {props.conflictHelp}
-            </Stack>
-          </Alert>
-        ) : (
-          <ErrorAlert error={error} />
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button color={props.danger ? 'red.9' : undefined} onClick={confirm} loading={busy} disabled={conflict}>
-            {shown.current.confirmLabel}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
-  );
-}
-
 /** A short confirmation that a change was saved (its close button named, in the person's language). */
 export function notifySaved() {
   notifications.show({
@@ -197,11 +124,12 @@ export function CloseReopenDialog(props: {
       opened={props.opened}
       onClose={props.onClose}
       title={t(key(props.active ? 'closeTitle' : 'reopenTitle'), { name: props.name })}
-      body={t(key(props.active ? 'closeBody' : 'reopenBody'))}
       confirmLabel={t(key(props.active ? 'close' : 'reopen'))}
       danger={props.active}
       onConfirm={props.onConfirm}
       conflictHelp={props.conflictHelp}
-    />
+    >
+      {t(key(props.active ? 'closeBody' : 'reopenBody'))}
+    </ConfirmDialog>
   );
 }

@@ -1,4 +1,4 @@
-import { Card, SimpleGrid, Skeleton, Text } from '@mantine/core';
+import { Anchor, Card, List, SimpleGrid, Skeleton, Text } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -85,6 +85,54 @@ export function OverviewPage() {
           </SimpleGrid>
         ) : null}
       </section>
+      {overview.data?.training && <TrainingToPlan training={overview.data.training} />}
     </Page>
+  );
+}
+
+/** For those who plan training: the yearly rule (courses without a session this year) and new employees without training. */
+function TrainingToPlan({ training }: { training: NonNullable<Overview['training']> }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="overview-training">
+      <Text component="h2" id="overview-training" fw={700} size="lg" mb="sm">
+        {t('overview.training.heading')}
+      </Text>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <Card withBorder radius="md" padding="lg">
+          <Text fw={500} mb="xs">
+            {t('overview.training.coursesWithoutSession')}
+          </Text>
+          {training.coursesWithoutSession.length === 0 ? (
+            <Text>{t('overview.training.allPlanned')}</Text>
+          ) : (
+            <>
+              <List mb="sm">
+                {training.coursesWithoutSession.map((course) => (
+                  <List.Item key={course.id}>{course.name}</List.Item>
+                ))}
+              </List>
+              <Anchor component={Link} to="/training-sessions">
+                {t('overview.training.planSession')}
+              </Anchor>
+            </>
+          )}
+        </Card>
+        <Card withBorder radius="md" padding="lg">
+          <Text size="2rem" fw={700} lh={1.2} c="indigo.8">
+            {formatNumber(training.newUntrained.count)}
+          </Text>
+          <Text fw={500}>{t('overview.training.newUntrained')}</Text>
+          <Text size="sm" mb="xs">
+            {t('overview.training.newUntrainedHint', { months: training.newUntrained.months })}
+          </Text>
+          {training.newUntrained.count > 0 && (
+            <Anchor component={Link} to="/coverage">
+              {t('overview.training.showAll')}
+            </Anchor>
+          )}
+        </Card>
+      </SimpleGrid>
+    </section>
   );
 }

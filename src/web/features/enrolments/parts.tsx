@@ -1,0 +1,34 @@
+import type { ReactNode } from 'react';
+import { Anchor, Badge } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import type { TrainingSession } from '#shared/contracts/training-sessions';
+import { formatDate, formatNumber } from '../../components/format';
+
+/** Minutes as hours with at most one decimal (90 -> 1,5 h). */
+export function formatHours(minutes: number): string {
+  return formatNumber(Math.round(minutes / 6) / 10);
+}
+
+/** The session's name as the pages show it: its own title, else the course's, with the first day. */
+export function sessionName(session: Pick<TrainingSession, 'title' | 'courseName' | 'startsOn'>): string {
+  return `${session.title ?? session.courseName} (${formatDate(session.startsOn)})`;
+}
+
+export function BackToSession({ sessionId, children }: { sessionId: string; children: ReactNode }) {
+  return (
+    <Anchor component={Link} to="/training-sessions/$id" params={{ id: sessionId }} size="sm">
+      <span aria-hidden="true">← </span>
+      {children}
+    </Anchor>
+  );
+}
+
+export function CompletedBadge({ completed }: { completed: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={completed ? 'teal.9' : 'gray.8'} variant={completed ? 'filled' : 'outline'} radius="sm" miw="max-content">
+      {completed ? t('enrolments.completed') : t('enrolments.notCompleted')}
+    </Badge>
+  );
+}
