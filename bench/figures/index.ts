@@ -1,4 +1,6 @@
 import type { Figure } from '../lib/figure.js';
+import { attendancePglite, attendancePostgres } from './attendance.js';
+import { coveragePglite, coveragePostgres } from './coverage.js';
 import { employeesListPglite, employeesListPostgres } from './employees-list.js';
 import { importMemory } from './import-memory.js';
 import { importPglite, importPostgres, reimportPglite, reimportPostgres } from './import.js';
@@ -6,7 +8,8 @@ import { startup } from './startup.js';
 
 /**
  * Every figure that `npm run bench` measures, in this order. A new figure adds itself here.
- * An import figure and its re-import figure share their runs (bench/figures/import.ts).
+ * An import figure and its re-import figure share their runs (bench/figures/import.ts); so do the
+ * coverage and attendance figures of a database (bench/lib/training.ts).
  */
 export const figures: Figure[] = [
   startup,
@@ -17,4 +20,8 @@ export const figures: Figure[] = [
   employeesListPglite,
   employeesListPostgres,
   importMemory,
+  coveragePglite,
+  attendancePglite,
+  coveragePostgres,
+  attendancePostgres,
 ];

@@ -8,9 +8,12 @@ export const pageQuery = `
   from employees e
     join units u on u.id = e.unit_id
     join administrations a on a.id = u.administration_id
-  where e.unit_id in (select id from units where administration_id = $1) and (e.end_date is null or e.end_date >= $2)
-  order by e.last_name, e.first_name, e.id
-  limit $3 offset $4`;
+  where e.id in (
+    select id from employees
+    where administration_id = $1 and (end_date is null or end_date >= $2)
+    order by last_name, first_name, id
+    limit $3 offset $4)
+  order by e.last_name, e.first_name, e.id`;
 export const countQuery = `
   select count(*) as total from employees e
-  where e.unit_id in (select id from units where administration_id = $1) and (e.end_date is null or e.end_date >= $2)`;
+  where e.administration_id = $1 and (e.end_date is null or e.end_date >= $2)`;
