@@ -26,7 +26,7 @@ function coverageFigure(kind: DatabaseKind): Figure {
       const c = session.coverage;
       const baselineSubject =
         kind === 'postgres'
-          ? "the page's core aggregate (staff by administration, gender and highest level) as one SQL query from psql (\\timing)"
+          ? "the page's core aggregate (staff by administration, gender and highest level, and by years employed and first trained) as one SQL query from psql (\\timing)"
           : "the page's core aggregate as one plain query through a bare Fastify route in the server's process";
       return {
         subject: 'GET /api/coverage (the whole municipality) with an API token',
@@ -62,8 +62,8 @@ function coverageFigure(kind: DatabaseKind): Figure {
           `and, sharing its database, bare routes. A training coordinator's API token asks for the coverage of the whole municipality, ${requestsPerRun.coverage} ` +
           `requests one after another per run after two untimed ones; a run's value is their median. The baseline, in the same run: ` +
           (kind === 'postgres'
-            ? `the SQL of the coverage repository's distribution (the aggregate every figure of the day is summed from), run ${requestsPerRun.coverage} times in one psql session after one untimed run (PGOPTIONS='-c jit=off', as the server's connections), psql's \\timing.`
-            : `the SQL of the coverage repository's distribution through a bare route, ${requestsPerRun.coverage} requests.`),
+            ? `the SQL of the coverage repository's staffAggregate (the aggregate every figure of the day and the trend's shares are summed from), run ${requestsPerRun.coverage} times in one psql session after one untimed run (PGOPTIONS='-c jit=off', as the server's connections), psql's \\timing.`
+            : `the SQL of the coverage repository's staffAggregate through a bare route, ${requestsPerRun.coverage} requests.`),
         details: [
           `Staff counted: ${c.staff.toLocaleString('en')}. Loading the demo municipality (organisation and training history, one transaction) took ${(session.loadMs / 1000).toFixed(1)} s.`,
           ...(kind === 'postgres'

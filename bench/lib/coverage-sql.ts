@@ -17,7 +17,8 @@ async function capture(name: string, call: (db: DbOrTx) => Promise<unknown>): Pr
   let kept: SQL | undefined;
   const db = {
     execute: async (query: SQL) => {
-      kept = query;
+      // The first statement: a repository function may run a second one for an empty answer.
+      kept ??= query;
       return { rows: [] };
     },
   } as unknown as DbOrTx;
@@ -28,19 +29,17 @@ async function capture(name: string, call: (db: DbOrTx) => Promise<unknown>): Pr
 }
 
 /**
- * The coverage page's statements for the whole municipality on `today`; `distribution` (staff by
- * administration, gender and highest level completed) is the core aggregate, the one every figure
- * of the day is summed from.
+ * The coverage page's statements for the whole municipality on `today`; `staffAggregate` (the staff
+ * by administration, gender and highest level today, and by the years they were employed and first
+ * trained) is the core aggregate, the one every figure of the day and the trend's shares are summed from.
  */
 export async function coverageStatements(today: string): Promise<Statement[]> {
   const municipality = { kind: 'municipality' } as const;
   const thisYear = Number(today.slice(0, 4));
+  const years = { from: thisYear - 9, to: thisYear, today };
   return [
-    await capture('distribution', (db) => coverage.distribution(db, municipality, today)),
-    await capture('trendStaff', (db) => coverage.trendStaff(db, municipality, { from: thisYear - 9, to: thisYear, today }, 10)),
-    await capture('trendCompletions', (db) =>
-      coverage.trendCompletions(db, municipality, { from: `${thisYear - 9}-01-01`, to: today }),
-    ),
+    await capture('staffAggregate', (db) => coverage.staffAggregate(db, municipality, years)),
+    await capture('trendCompletions', (db) => coverage.trendCompletions(db, municipality, years)),
     await capture('countRefresherDue', (db) => coverage.countRefresherDue(db, municipality, today)),
     await capture('countNewUntrained', (db) => coverage.countNewUntrained(db, municipality, today, `${thisYear}-01-01`)),
   ];

@@ -161,14 +161,16 @@ async function measure(kind: DatabaseKind, runs: number, log: (line: string) => 
     const place = await dbs.fresh();
     const today = stockholmDate(new Date());
     const statements = await coverageStatements(today);
-    const distribution = statements[0];
+    const core = statements[0];
     const psqlUrl = place.env.DATABASE_URL;
 
     // The aggregate's own answer, for the check that the API counts the same people.
     let aggregate: { staff: number; untrained: number } = { staff: 0, untrained: 0 };
     const database = await place.open();
     try {
-      const rows = (await rawQuery(database)<{ rank: number | null; n: number }>(distribution.text, distribution.params)).rows;
+      const rows = (
+        await rawQuery(database)<{ current: boolean; rank: number | null; n: number }>(core.text, core.params)
+      ).rows.filter((r) => r.current);
       aggregate = {
         staff: rows.reduce((n, r) => n + Number(r.n), 0),
         untrained: rows.reduce((n, r) => n + (r.rank === null ? Number(r.n) : 0), 0),
@@ -253,7 +255,7 @@ async function measure(kind: DatabaseKind, runs: number, log: (line: string) => 
         const bareRoute = await medianOf(requestsPerRun.coverage, async () => (await timedFetch(`${bareUrl}/coverage`, {})).ms);
         let baseline = bareRoute;
         if (kind === 'postgres') {
-          baseline = median(psqlTimes(psqlUrl!, inlined(distribution), requestsPerRun.coverage));
+          baseline = median(psqlTimes(psqlUrl!, inlined(core), requestsPerRun.coverage));
           for (const statement of statements) {
             statementTimes.set(statement.name, [
               ...(statementTimes.get(statement.name) ?? []),

@@ -2,7 +2,7 @@
  * The server of the coverage and attendance figures: Inkludera (from dist/, logging every request)
  * on PORT, and in the same process, sharing its database, a bare Fastify server on BARE_PORT with no
  * authentication, validation, audit or response schema:
- *   GET /coverage                the coverage page's core aggregate (distribution) as one plain query
+ *   GET /coverage                the coverage page's core aggregate (staffAggregate) as one plain query
  *   PUT /attendance/:sessionId/:partId  { marks: [{ employeeId, status }] }: the marks upserted in one
  *                                statement and the session's outcomes derived again, in one transaction
  *   node --import tsx bench/servers/training-server.ts   (DATA_DIR or DATABASE_URL, PORT, BARE_PORT, HOST)
@@ -25,8 +25,8 @@ await app.listen({ port: config.port, host: config.host });
 const query = rawQuery(database);
 const bare = Fastify();
 bare.get('/coverage', async () => {
-  const [distribution] = await coverageStatements(stockholmDate(new Date()));
-  return (await query(distribution.text, distribution.params)).rows;
+  const [core] = await coverageStatements(stockholmDate(new Date()));
+  return (await query(core.text, core.params)).rows;
 });
 bare.put('/attendance/:sessionId/:partId', async (request) => {
   const { sessionId, partId } = request.params as { sessionId: string; partId: string };

@@ -9,7 +9,7 @@ import { csrf, expectNoAxeViolations, expectNoSidewaysScroll, logIn, run, signIn
  */
 test.describe.configure({ mode: 'serial' });
 
-const trainer = { name: `Tove Utbildare ${run}`, email: `tove.${run}@example.se`, password: 'toves long password' };
+const trainer = { name: `Tore Kursledare ${run}`, email: `tore.${run}@example.se`, password: 'tores long password' };
 const courseName = `HBTQ-certifiering kort ${run}`;
 const stockholm = (date: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(date);
 const today = stockholm(new Date());

@@ -14,7 +14,7 @@ import {
   type updateTrainingLevelBody,
 } from '#shared/contracts/courses';
 import { changedFields, recordAudit } from '../audit/service.js';
-import { recomputeOutcomes } from '../enrolments/outcomes.js';
+import { recomputeOutcomes, refreshEmployeeTraining } from '../enrolments/outcomes.js';
 import { can, type CourseAction } from './policy.js';
 import * as repo from './repository.js';
 
@@ -82,6 +82,8 @@ export async function updateLevel(ctx: AppContext, actor: Actor, id: string, bod
       if (!diff.changed) return current;
       if (after.rank !== before.rank && (await repo.rankTaken(tx, after.rank, id))) throw conflictOn('rank_taken', 'body.rank');
       await repo.updateLevel(tx, id, after);
+      // Which level is anyone's highest follows the ranks.
+      if (after.rank !== before.rank) await refreshEmployeeTraining(tx, 'all');
       await recordAudit(
         tx,
         actor,

@@ -196,6 +196,39 @@ describe('coverage figures against a hand-computed municipality', () => {
     expect(omsorg.trend.years[0]).toMatchObject({ year: 2017, staff: 5, trained: 3 });
   });
 
+  it('counts nothing completed after today: not in the highest level, the trained, nor the trend', async () => {
+    const m = await buildMunicipality(t.database.db);
+    // Completions dated after today (2026-03-02): e2 (a lecture in 2016) a certification course, e13 (untrained) a lecture.
+    const later = await buildSession(t.database.db, { courseId: m.C.id, parts: [{ date: '2026-04-01' }] });
+    const laterL = await buildSession(t.database.db, { courseId: m.L.id, parts: [{ date: '2026-05-01' }] });
+    await buildEnrolment(t.database.db, later, { employeeId: m.e.e2.id, completedOn: '2026-04-01' });
+    await buildEnrolment(t.database.db, laterL, { employeeId: m.e.e13.id, completedOn: '2026-05-01' });
+    const { agent } = await coordinator();
+    const c: Coverage = (await agent.get('/api/coverage')).json();
+    expect(c).toMatchObject({ staff: 14, trained: 10, untrained: 4 });
+    expect(byKey(c).lecture).toMatchObject({ highest: 4, atLeast: 10 });
+    expect(byKey(c).certification_course).toMatchObject({ highest: 3, atLeast: 3 });
+    expect(c.trend.years.at(-1)).toMatchObject({ year: 2026, staff: 14, trained: 10 });
+    expect(c.trend.years.at(-1)!.completions.reduce((n, x) => n + x.count, 0)).toBe(0);
+  });
+
+  it('follows the ranks of the levels: a lecture ranked above the certification course is the highest level', async () => {
+    await buildMunicipality(t.database.db);
+    const { agent } = await coordinator();
+    const before: Coverage = (await agent.get('/api/coverage')).json();
+    const { agent: admin } = await signIn(t.app, t.database.db, 'administrator');
+    const changed = await admin.patch(`/api/training-levels/${byKey(before).lecture.levelId}`, { rank: 50 });
+    expect(changed.statusCode).toBe(200);
+    const after: Coverage = (await agent.get('/api/coverage')).json();
+    // e1 (lecture and certification) now has the lecture as highest; e3 and e9 keep the certification course.
+    expect(byKey(after).lecture).toMatchObject({ highest: 5, atLeast: 5 });
+    expect(byKey(after).certification_course).toMatchObject({ highest: 2, atLeast: 7 });
+    expect(after).toMatchObject({ staff: 14, trained: 10 });
+    // The trend counts any completion: the lowest level is now the half day.
+    expect(after.trend.levelId).toBe(byKey(after).half_day.levelId);
+    expect(after.trend.years.at(-1)).toMatchObject({ staff: 14, trained: 10 });
+  });
+
   it('narrows to an administration (one row per unit) and to a unit', async () => {
     const m = await buildMunicipality(t.database.db);
     const { agent } = await coordinator();

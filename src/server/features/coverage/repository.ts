@@ -5,8 +5,9 @@ import type { DbOrTx } from '../../db/client.js';
  * The SQL of coverage. It reads other features' tables (employees, units, enrolments, courses,
  * levels) because the figures are aggregates over all of them, done by the database in a few
  * statements: at 60,000 employees and a million attendance marks nothing is counted in JavaScript.
- * The derived employee_levels (each employee's first completion of each level) and
- * enrolments.completed_on are the only inputs about training; attendance is never read.
+ * The derived employee_training (each employee's first completion and highest level),
+ * employee_levels and enrolments.completed_on are the only inputs about training; attendance is
+ * never read.
  *
  * "Staff on day D" is the project's current-employee rule (employees/current.ts) at D:
  * start_date <= D and (end_date is null or end_date >= D). Employees belong to the scope by their
@@ -45,104 +46,68 @@ const childKey = (scope: ScopeFilter): SQL => (scope.kind === 'municipality' ? s
 const employedOn = (day: SQL | string) =>
   sql`e.start_date <= ${day}::date and (e.end_date is null or e.end_date >= ${day}::date)`;
 
-function staffCte(scope: ScopeFilter, today: string) {
-  return sql`staff as (
-    select e.id, e.gender, ${childKey(scope)} as child
-      from employees e
-      join units u on u.id = e.unit_id
-     where ${employedOn(today)} and ${scopeOnUnits(scope)}
-  )`;
-}
-
-export type DistributionRow = { child: string; gender: string; rank: number | null; n: number };
-
-/**
- * The staff of the scope on `today` counted by child, gender and the rank of the highest level
- * completed on or before `today` (null: none). Every other figure of the day is summed from this.
- */
-export async function distribution(db: DbOrTx, scope: ScopeFilter, today: string): Promise<DistributionRow[]> {
-  const result = await db.execute<DistributionRow>(sql`
-    with ${staffCte(scope, today)},
-    best as (
-      select el.employee_id, max(l.rank) as rank
-        from employee_levels el
-        join training_levels l on l.id = el.level_id
-       where el.first_completed_on <= ${today}::date
-       group by el.employee_id
-    )
-    select s.child, s.gender, b.rank::int as rank, count(*)::int as n
-      from staff s
-      left join best b on b.employee_id = s.id
-     group by s.child, s.gender, b.rank
-  `);
-  return result.rows;
-}
-
-export type TrendStaffRow = { year: number; counted_on: string; staff: number; trained: number };
+export type StaffRow = {
+  /** Employed on `today`: a row of the day's figures. */
+  current: boolean;
+  child: string;
+  gender: string;
+  /** The rank of the highest level completed on or before `today`; null: none. */
+  rank: number | null;
+  /** The run of years the people count in for the trend: employed on 31 December (today in this year). */
+  first_year: number;
+  last_year: number;
+  /** The year of their first completion of any level (on or before `today`); null: none. */
+  trained_year: number | null;
+  n: number;
+};
 
 /**
- * For each year from `from` to `to`: the scope's staff employed on the year's counting day (31
- * December, or `today` for the current year) and how many of them had completed a level of rank
- * >= trendRank on or before that day.
+ * The page's core aggregate: everyone of the scope employed at some point since 31 December of
+ * `years.from`, counted in one pass by whether they are employed today, child, gender, the rank of
+ * the highest level completed by today, the run of years they were employed on each year's counting
+ * day, and the year of their first completion. The figures of the day are summed from the rows of
+ * the current staff, the trend's shares from all rows (a few thousand groups at 60,000 employees).
+ *
+ * employee_training holds each person's first completion and highest level; the rare person whose
+ * highest level was reached after `today` (a completion dated later) is looked up in employee_levels.
  */
-export async function trendStaff(
+export async function staffAggregate(
   db: DbOrTx,
   scope: ScopeFilter,
   years: { from: number; to: number; today: string },
-  trendRank: number,
-): Promise<TrendStaffRow[]> {
+): Promise<StaffRow[]> {
+  const { today } = years;
   const firstDay = `${years.from}-12-31`;
-  // Each person is counted in a run of years, first_year to last_year, and trained from trained_year
-  // on, read off their dates once: employed on 31 December of year y (or today, in this year) is
-  // start_date's year <= y and an end date after that day. People with the same three years are
-  // counted together, and the few groups are spread over the years: one pass over the staff instead
-  // of one per year.
-  const result = await db.execute<TrendStaffRow>(sql`
-    with first_trained as (
-      select el.employee_id, min(el.first_completed_on) as first_on
-        from employee_levels el
+  // Employed on 31 December of year y is an end date on or after it: the last such y is the year of
+  // the day after the end date, less one. date_part is a double, cheaper per row than extract's numeric.
+  const result = await db.execute<StaffRow>(sql`
+    with late as (
+      select el.employee_id, max(l.rank) as rank
+        from employee_training t
+        join employee_levels el on el.employee_id = t.employee_id
         join training_levels l on l.id = el.level_id
-       where el.first_completed_on <= ${years.today}::date and l.rank >= ${trendRank}
+       where t.highest_completed_on > ${today}::date and el.first_completed_on <= ${today}::date
        group by el.employee_id
-    ),
-    people as (
-      select greatest(extract(year from e.start_date)::int, ${years.from}::int) as first_year,
-             case when e.end_date is null or e.end_date >= ${years.today}::date then ${years.to}::int
-                  else least(extract(year from e.end_date)::int
-                             - case when to_char(e.end_date, 'MM-DD') = '12-31' then 0 else 1 end, ${years.to}::int)
-             end as last_year,
-             extract(year from f.first_on)::int as trained_year
-        from employees e
-        join units u on u.id = e.unit_id
-        left join first_trained f on f.employee_id = e.id
-       where e.start_date <= ${years.today}::date
-         and (e.end_date is null or e.end_date >= ${firstDay}::date)
-         and ${scopeOnUnits(scope)}
-    ),
-    groups as (
-      select first_year, last_year, trained_year, count(*) as n
-        from people where first_year <= last_year
-       group by first_year, last_year, trained_year
-    ),
-    years as (
-      select y, least(make_date(y, 12, 31), ${years.today}::date) as counted_on
-        from generate_series(${years.from}::int, ${years.to}::int) as y
     )
-    select years.y::int as year, to_char(years.counted_on, 'YYYY-MM-DD') as counted_on,
-           coalesce(sum(g.n) filter (where years.y between g.first_year and g.last_year), 0)::int as staff,
-           coalesce(sum(g.n) filter (where years.y between g.first_year and g.last_year and g.trained_year <= years.y), 0)::int as trained
-      from years
-      cross join groups g
-     group by years.y, years.counted_on
-     order by years.y
+    select (e.end_date is null or e.end_date >= ${today}::date) as current,
+           ${childKey(scope)} as child,
+           e.gender,
+           (case when t.highest_completed_on <= ${today}::date then t.highest_rank else late.rank end)::int as rank,
+           greatest(date_part('year', e.start_date)::int, ${years.from}::int) as first_year,
+           case when e.end_date is null or e.end_date >= ${today}::date then ${years.to}::int
+                else least(date_part('year', e.end_date + 1)::int - 1, ${years.to}::int) end as last_year,
+           case when t.first_completed_on <= ${today}::date then date_part('year', t.first_completed_on)::int end as trained_year,
+           count(*)::int as n
+      from employees e
+      join units u on u.id = e.unit_id
+      left join employee_training t on t.employee_id = e.id
+      left join late on late.employee_id = e.id
+     where e.start_date <= ${today}::date
+       and (e.end_date is null or e.end_date >= ${firstDay}::date)
+       and ${scopeOnUnits(scope)}
+     group by 1, 2, 3, 4, 5, 6, 7
   `);
-  if (result.rows.length > 0) return result.rows;
-  // No staff at all: every year counted, with nobody.
-  const empty = await db.execute<TrendStaffRow>(sql`
-    select y::int as year, to_char(least(make_date(y, 12, 31), ${years.today}::date), 'YYYY-MM-DD') as counted_on,
-           0 as staff, 0 as trained
-      from generate_series(${years.from}::int, ${years.to}::int) as y order by y`);
-  return empty.rows;
+  return result.rows;
 }
 
 export type TrendCompletionRow = { year: number; level_id: string; n: number };
@@ -151,19 +116,28 @@ export type TrendCompletionRow = { year: number; level_id: string; n: number };
 export async function trendCompletions(
   db: DbOrTx,
   scope: ScopeFilter,
-  range: { from: string; to: string },
+  years: { from: number; to: number; today: string },
 ): Promise<TrendCompletionRow[]> {
-  // For the whole municipality no employee needs to be looked at: every completion counts.
-  const join =
-    scope.kind === 'municipality'
-      ? sql``
-      : sql`join employees e on e.id = en.employee_id join units u on u.id = e.unit_id and ${scopeOnUnits(scope)}`;
+  if (scope.kind === 'municipality') {
+    // Every completion counts: per course and year, a count of one range of enrolments_course_completed_on_idx.
+    const result = await db.execute<TrendCompletionRow>(sql`
+      select y::int as year, c.level_id,
+             sum((select count(*) from enrolments en
+                   where en.course_id = c.id and en.completed_on is not null
+                     and en.completed_on between make_date(y, 1, 1) and least(make_date(y, 12, 31), ${years.today}::date)))::int as n
+        from courses c
+        cross join generate_series(${years.from}::int, ${years.to}::int) as y
+       group by 1, 2
+    `);
+    return result.rows;
+  }
   const result = await db.execute<TrendCompletionRow>(sql`
     select extract(year from en.completed_on)::int as year, c.level_id, count(*)::int as n
       from enrolments en
       join courses c on c.id = en.course_id
-      ${join}
-     where en.completed_on is not null and en.completed_on between ${range.from}::date and ${range.to}::date
+      join employees e on e.id = en.employee_id
+      join units u on u.id = e.unit_id and ${scopeOnUnits(scope)}
+     where en.completed_on is not null and en.completed_on between ${`${years.from}-01-01`}::date and ${years.today}::date
      group by 1, 2
   `);
   return result.rows;
@@ -233,28 +207,28 @@ export async function listNewUntrained(
  * it plus the interval is on or before today (a later completion of the course replaces it).
  */
 function refresherDueFrom(scope: ScopeFilter, today: string, courseId?: string) {
+  // The latest completions are grouped in the order of enrolments_course_completed_idx, and only
+  // those due are checked against the staff: most completions are never joined to anyone.
   return sql`
-    with staff as (
-      select e.id from employees e join units u on u.id = e.unit_id
-       where ${employedOn(today)} and ${scopeOnUnits(scope)}
-    ),
-    latest as (
-      select en.employee_id, en.course_id, max(en.completed_on) as completed_on
+    with latest as (
+      select en.course_id, en.employee_id, max(en.completed_on) as completed_on
         from enrolments en
        where en.completed_on is not null and en.completed_on <= ${today}::date
-         and en.employee_id in (select id from staff)
          -- Only courses that need a refresher: a handful, so most completions are never read.
          and en.course_id in (select id from courses where refresher_years is not null)
          ${courseId ? sql`and en.course_id = ${courseId}::uuid` : sql``}
-       group by en.employee_id, en.course_id
+       group by en.course_id, en.employee_id
     ),
     due as (
       select l.employee_id, l.course_id, l.completed_on, c.name as course_name,
              (l.completed_on + make_interval(years => c.refresher_years))::date as due_on
         from latest l
         join courses c on c.id = l.course_id
-       where c.refresher_years is not null
-         and (l.completed_on + make_interval(years => c.refresher_years))::date <= ${today}::date
+       where (l.completed_on + make_interval(years => c.refresher_years))::date <= ${today}::date
+         and exists (
+           select 1 from employees e join units u on u.id = e.unit_id
+            where e.id = l.employee_id and ${employedOn(today)} and ${scopeOnUnits(scope)}
+         )
     )`;
 }
 

@@ -34,7 +34,7 @@ import * as repo from './repository.js';
  * - Trend: for each of the last 10 years (this year and the nine before), the completions in that
  *   year per level (by the employees now in the scope, employed or not), and the share of the
  *   staff on the year's counting day (31 December; today for this year) who had completed the
- *   trend level (a lecture: the level with key 'lecture', else the lowest) or higher by that day.
+ *   lowest level (by default a lecture) or higher by that day: who had completed any training.
  *   Employees count in the scope by their present unit, also for past years.
  * - New since the last session and untrained: staff who started after the last day of the most
  *   recent session held (not cancelled, ended on or before today; of the chosen course, or of any
@@ -113,9 +113,9 @@ function administrationScope(administration: { id: string; name: string }): Reso
 
 export const trendYears = 10;
 
-/** The trend's level: the lecture, or the lowest level when there is no level keyed 'lecture'. */
+/** The trend's level: the lowest, so that the trend counts everyone who completed any training. */
 function trendLevel(levels: repo.LevelRow[]) {
-  return levels.find((l) => l.key === 'lecture') ?? levels[0];
+  return levels[0];
 }
 
 /** The coverage of one scope on today's date: six statements, each an aggregate in SQL, run side by side. */
@@ -125,20 +125,20 @@ export async function getCoverage(ctx: AppContext, actor: Actor, query: Coverage
   const thisYear = Number(today.slice(0, 4));
   const years = { from: thisYear - trendYears + 1, to: thisYear, today };
   const levels = await repo.levels(ctx.db);
-  const lecture = trendLevel(levels);
+  const trendLevelRow = trendLevel(levels);
 
-  const [rows, trendStaff, trendCompletions, lastEnded, children, refresherDueCount] = await Promise.all([
-    repo.distribution(ctx.db, filter, today),
-    lecture ? repo.trendStaff(ctx.db, filter, years, lecture.rank) : Promise.resolve([]),
-    repo.trendCompletions(ctx.db, filter, { from: `${years.from}-01-01`, to: today }),
+  const [staffRows, trendCompletions, lastEnded, children, refresherDueCount] = await Promise.all([
+    repo.staffAggregate(ctx.db, filter, years),
+    repo.trendCompletions(ctx.db, filter, years),
     repo.lastSessionEndedOn(ctx.db, today, query.courseId),
     repo.childrenOf(ctx.db, filter),
     repo.countRefresherDue(ctx.db, filter, today, query.courseId),
   ]);
   const newUntrainedCount = await repo.countNewUntrained(ctx.db, filter, today, lastEnded);
 
-  // Every figure of the day is a sum over the distribution (child x gender x highest rank).
-  const sum = (pick: (row: repo.DistributionRow) => boolean) => rows.reduce((n, row) => (pick(row) ? n + row.n : n), 0);
+  // Every figure of the day is a sum over the current staff's rows (child x gender x highest rank).
+  const rows = staffRows.filter((row) => row.current);
+  const sum = (pick: (row: repo.StaffRow) => boolean) => rows.reduce((n, row) => (pick(row) ? n + row.n : n), 0);
   const staff = sum(() => true);
   const untrained = sum((row) => row.rank === null);
 
@@ -188,11 +188,13 @@ export async function getCoverage(ctx: AppContext, actor: Actor, query: Coverage
     .map(({ active: _active, ...child }) => child as ChildRow);
 
   const trend = {
-    levelId: lecture?.id ?? null,
+    levelId: trendLevelRow?.id ?? null,
     years: Array.from({ length: trendYears }, (_, i) => {
       const year = years.from + i;
-      const counted = trendStaff.find((row) => row.year === year);
-      const countedOn = counted?.counted_on ?? (year === thisYear ? today : `${year}-12-31`);
+      const countedOn = year === thisYear ? today : `${year}-12-31`;
+      const inYear = staffRows.filter((row) => row.first_year <= year && year <= row.last_year);
+      const yearStaff = inYear.reduce((n, row) => n + row.n, 0);
+      const yearTrained = inYear.reduce((n, row) => (row.trained_year !== null && row.trained_year <= year ? n + row.n : n), 0);
       return {
         year,
         countedOn,
@@ -200,9 +202,9 @@ export async function getCoverage(ctx: AppContext, actor: Actor, query: Coverage
           levelId: level.id,
           count: trendCompletions.find((row) => row.year === year && row.level_id === level.id)?.n ?? 0,
         })),
-        staff: counted?.staff ?? 0,
-        trained: counted?.trained ?? 0,
-        share: share(counted?.trained ?? 0, counted?.staff ?? 0),
+        staff: yearStaff,
+        trained: yearTrained,
+        share: share(yearTrained, yearStaff),
       };
     }),
   };

@@ -173,10 +173,20 @@ describe('the demo training history, loaded', () => {
       ).rows;
     const levelsBefore = await levels();
     expect(levelsBefore.length).toBeGreaterThan(2000);
+    // And each employee's first completion and highest level, derived from those.
+    const summaries = async () =>
+      (
+        await t.database.db.execute(
+          sql`select employee_id, first_completed_on::text, highest_rank, highest_completed_on::text from employee_training order by 1`,
+        )
+      ).rows;
+    const summariesBefore = await summaries();
+    expect(summariesBefore.length).toBeGreaterThan(1000);
     const courseIds = (await t.database.db.execute<{ id: string }>(sql`select id from courses`)).rows;
     for (const { id } of courseIds) await recomputeOutcomes(t.database.db, { courseId: id });
     expect(await outcomes()).toEqual(before);
     expect(await levels()).toEqual(levelsBefore);
+    expect(await summaries()).toEqual(summariesBefore);
     expect(before.filter((e) => e.completed_on !== null).every((e) => /^[0-9A-F]{19}$/.test(e.verification_code ?? ''))).toBe(
       true,
     );

@@ -76,4 +76,24 @@ export async function refreshEmployeeLevels(tx: DbOrTx, employeeIds: SQL | 'all'
       join courses c on c.id = en.course_id
      where en.completed_on is not null and ${enrolmentScope}
      group by en.employee_id, c.level_id`);
+  await refreshEmployeeTraining(tx, employeeIds);
+}
+
+/**
+ * Rewrites employee_training (each employee's first completion, and the highest level's rank with
+ * the day it was first reached) from employee_levels, for the employees that `employeeIds` selects.
+ * Called by refreshEmployeeLevels, and for everyone when a level's rank changes.
+ */
+export async function refreshEmployeeTraining(tx: DbOrTx, employeeIds: SQL | 'all') {
+  const scope = employeeIds === 'all' ? sql`true` : sql`employee_id in (${employeeIds})`;
+  const levelScope = employeeIds === 'all' ? sql`true` : sql`el.employee_id in (${employeeIds})`;
+  await tx.execute(sql`delete from employee_training where ${scope}`);
+  await tx.execute(sql`
+    insert into employee_training (employee_id, first_completed_on, highest_rank, highest_completed_on)
+    select el.employee_id, min(el.first_completed_on), max(l.rank),
+           (array_agg(el.first_completed_on order by l.rank desc))[1]
+      from employee_levels el
+      join training_levels l on l.id = el.level_id
+     where ${levelScope}
+     group by el.employee_id`);
 }

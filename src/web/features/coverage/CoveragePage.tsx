@@ -159,7 +159,7 @@ function ScopePicker({
 
 function KeyFigures({ coverage }: { coverage: Coverage }) {
   const { t } = useTranslation();
-  const lecture = coverage.levels.find((l) => l.levelId === coverage.trend.levelId);
+  const lecture = coverage.levels.find((l) => l.key === 'lecture');
   const figures = [
     { label: t('coverage.kpi.staff'), value: formatNumber(coverage.staff) },
     { label: t('coverage.kpi.trained'), value: `${formatNumber(coverage.trained)} (${formatShare(coverage.staff ? coverage.trained / coverage.staff : 0)})` },
