@@ -37,6 +37,12 @@ export const entities = [
   'attendance',
   'coverage',
   'programme',
+  /** Certification schemes and their criteria. */
+  'certification_scheme',
+  /** A unit's certification process: opening it, its working group, confirming criteria. */
+  'certification',
+  /** Certificates: create certifies units, update revokes. */
+  'certificate',
 ] as const;
 export type Entity = (typeof entities)[number];
 
@@ -74,6 +80,11 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'read:programme:any',
     'update:unit:administration',
     'create:unit:administration',
+    'read:certification_scheme:any',
+    'create:certification:administration',
+    'read:certification:administration',
+    'update:certification:administration',
+    'read:certificate:administration',
     'read:employee:administration',
     'read:overview:administration',
   ],
@@ -88,6 +99,11 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'read:enrolment:unit',
     'delete:enrolment:unit',
     'read:coverage:unit',
+    'read:certification_scheme:any',
+    'create:certification:unit',
+    'read:certification:unit',
+    'update:certification:unit',
+    'read:certificate:unit',
   ],
   training_coordinator: [
     ...ownAccount,
@@ -97,6 +113,11 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'update:employee:any',
     'read:overview:any',
     ...training.flatMap((entity) => all(entity, 'any')),
+    'read:certification_scheme:any',
+    'create:certification:any',
+    'read:certification:any',
+    'update:certification:any',
+    'read:certificate:any',
   ],
   /** Trainers mark attendance on the sessions they lead ('self'), and see who is enrolled there. */
   trainer: [...ownAccount, ...browseTraining, 'read:attendance:self', 'update:attendance:self', 'create:attendance:self'],

@@ -62,6 +62,11 @@ export const overview = z.object({
       newUntrained: z.object({ count: z.number().int(), months: z.number().int() }),
     })
     .nullable(),
+  /**
+   * The rule that units working with children and youth be certified, within what the person may
+   * see of certification; null for those who see none of it. missing: no valid certificate today.
+   */
+  certification: z.object({ childrenUnits: z.number().int(), missing: z.number().int() }).nullable(),
 });
 export type Overview = z.infer<typeof overview>;
 

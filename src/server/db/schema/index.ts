@@ -3,3 +3,4 @@ export * from './users.js';
 export * from './system.js';
 export * from './imports.js';
 export * from './training.js';
+export * from './certification.js';

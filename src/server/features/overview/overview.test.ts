@@ -45,6 +45,8 @@ describe('the overview', () => {
     expect(response.json()).toEqual({
       counts: { administrations: 2, units: 3, unitsWorkingWithChildren: 2, employees: 4, users: 2, pendingMail: 1 },
       training: { coursesWithoutSession: [], newUntrained: { count: 0, months: 3 } },
+      // The active units that work with children and youth, none of them certified yet.
+      certification: { childrenUnits: 2, missing: 2 },
     });
   });
 
@@ -54,6 +56,8 @@ describe('the overview', () => {
     expect((await agent.get('/api/overview')).json()).toEqual({
       counts: { administrations: 2, units: 3, unitsWorkingWithChildren: 2, employees: 4, users: null, pendingMail: null },
       training: { coursesWithoutSession: [], newUntrained: { count: 0, months: 3 } },
+      // The active units that work with children and youth, none of them certified yet.
+      certification: { childrenUnits: 2, missing: 2 },
     });
   });
 
@@ -63,6 +67,7 @@ describe('the overview', () => {
     expect((await agent.get('/api/overview')).json()).toEqual({
       counts: { administrations: 1, units: 2, unitsWorkingWithChildren: 1, employees: 3, users: null, pendingMail: null },
       training: null,
+      certification: { childrenUnits: 1, missing: 1 },
     });
   });
 
@@ -99,6 +104,7 @@ describe('the overview', () => {
         pendingMail: null,
       },
       training: null,
+      certification: null,
     });
     expect((await t.app.inject({ method: 'GET', url: '/api/overview' })).statusCode).toBe(401);
   });

@@ -1,6 +1,7 @@
 import type { Actor, AppContext } from '../../context.js';
 import type { Overview } from '#shared/contracts/system';
 import { countUsers } from '../auth/service.js';
+import { childrenUnitsSummary } from '../certification/service.js';
 import { stockholmDate } from '../employees/current.js';
 import { newEmployeesWithoutTraining } from '../training-records/service.js';
 import { coursesWithoutSessionThisYear } from '../training-reminders/service.js';
@@ -11,13 +12,14 @@ export async function overview(ctx: AppContext, actor: Actor): Promise<Overview>
   const scope = overviewScope(actor);
   const nothing = { administrations: null, units: null, unitsWorkingWithChildren: null, employees: null };
   const today = stockholmDate(ctx.clock.now());
-  const [counts, users, pendingMail, training] = await Promise.all([
+  const [counts, users, pendingMail, training, certification] = await Promise.all([
     scope === 'none' ? nothing : repo.organisationCounts(ctx.db, scope, today),
     seesUsers(actor) ? countUsers(ctx.db) : null,
     seesMail(actor) ? repo.pendingMailCount(ctx.db) : null,
     seesTrainingPlanning(actor) ? trainingToPlan(ctx, today) : null,
+    childrenUnitsSummary(ctx, actor),
   ]);
-  return { counts: { ...counts, users, pendingMail }, training };
+  return { counts: { ...counts, users, pendingMail }, training, certification };
 }
 
 async function trainingToPlan(ctx: AppContext, today: string) {

@@ -1,4 +1,3 @@
-import { inflateSync } from 'node:zlib';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { attendance, courses, enrolments } from '#server/db/schema/index';
@@ -6,6 +5,7 @@ import { permissionsOf } from '#shared/permissions';
 import { useTestApp } from '../../../../test/support/app.js';
 import { Agent } from '../../../../test/support/agent.js';
 import { auditEntriesFor, buildEmployee, buildUnit, signIn } from '../../../../test/support/factories.js';
+import { pdfText } from '../../../../test/support/pdf.js';
 import { buildCourse, buildEnrolment, buildSession } from '../../../../test/support/training.js';
 import { recomputeOutcomes } from '../enrolments/outcomes.js';
 import { canReadCertificate, canReadRecord } from './policy.js';
@@ -53,25 +53,6 @@ async function annaWithHistory() {
   await recomputeOutcomes(db, { sessionIds: [full.id, twoParts.id] });
   const [row] = await db.select().from(enrolments).where(eq(enrolments.id, completed.id));
   return { unit, anna, certification, full, completed: row, partial, twoParts };
-}
-
-/** The text a PDF shows: its content streams inflated, the strings of each text operator decoded (WinAnsi ~ Latin-1). */
-function pdfText(pdf: Buffer): string {
-  const raw = pdf.toString('latin1');
-  const lines: string[] = [];
-  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    let content: string;
-    try {
-      content = inflateSync(Buffer.from(match[1], 'latin1')).toString('latin1');
-    } catch {
-      continue;
-    }
-    for (const op of content.matchAll(/\[((?:<[0-9a-fA-F]*>|\s|-?[\d.]+)*)\]\s*TJ|<([0-9a-fA-F]*)>\s*Tj/g)) {
-      const strings = op[1] !== undefined ? [...op[1].matchAll(/<([0-9a-fA-F]*)>/g)].map((m) => m[1]) : [op[2]];
-      lines.push(strings.map((hex) => Buffer.from(hex, 'hex').toString('latin1')).join(''));
-    }
-  }
-  return lines.join('\n');
 }
 
 describe('the training record of an employee', () => {

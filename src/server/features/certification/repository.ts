@@ -1,0 +1,462 @@
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import {
+  administrations,
+  certificationConfirmations,
+  certificationCriteria,
+  certificationGroupMembers,
+  certificationProcesses,
+  certificationSchemes,
+  courses,
+  employees,
+  unitCertificates,
+  units,
+} from '../../db/schema/index.js';
+import type { CriterionKind } from '#shared/contracts/certification';
+
+export type SchemeRow = typeof certificationSchemes.$inferSelect;
+export type CriterionRow = typeof certificationCriteria.$inferSelect & { courseName: string | null };
+export type NewCriterion = Omit<typeof certificationCriteria.$inferInsert, 'schemeId' | 'position'>;
+export type ProcessRow = Awaited<ReturnType<typeof findProcess>> & object;
+export type CertificateRow = Awaited<ReturnType<typeof findCertificate>> & object;
+export type UnitScope = { administrationIds: string[]; unitIds: string[] } | null;
+
+const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** A scheme is in use once a process (and so perhaps a certificate) refers to it: its criteria are then fixed. */
+const schemeInUse = sql<boolean>`exists (select 1 from ${certificationProcesses} p where p.scheme_id = certification_schemes.id)`;
+const criterionCount = sql<number>`(select count(*)::int from ${certificationCriteria} c where c.scheme_id = certification_schemes.id)`;
+
+export async function listSchemes(db: DbOrTx, active?: boolean) {
+  return db
+    .select({ scheme: certificationSchemes, inUse: schemeInUse, criterionCount })
+    .from(certificationSchemes)
+    .where(active === undefined ? undefined : eq(certificationSchemes.active, active))
+    .orderBy(asc(sql`lower(${certificationSchemes.name})`));
+}
+
+export async function findScheme(db: DbOrTx, id: string, lock?: 'update') {
+  const query = db
+    .select({ scheme: certificationSchemes, inUse: schemeInUse, criterionCount })
+    .from(certificationSchemes)
+    .where(eq(certificationSchemes.id, id));
+  const [row] = lock ? await query.for(lock) : await query;
+  return row ?? null;
+}
+
+export async function criteriaOf(db: DbOrTx, schemeId: string): Promise<CriterionRow[]> {
+  const rows = await db
+    .select({ criterion: certificationCriteria, courseName: courses.name })
+    .from(certificationCriteria)
+    .leftJoin(courses, eq(courses.id, certificationCriteria.courseId))
+    .where(eq(certificationCriteria.schemeId, schemeId))
+    .orderBy(asc(certificationCriteria.position));
+  return rows.map((r) => ({ ...r.criterion, courseName: r.courseName }));
+}
+
+export async function insertScheme(db: DbOrTx, values: typeof certificationSchemes.$inferInsert) {
+  const [row] = await db.insert(certificationSchemes).values(values).returning({ id: certificationSchemes.id });
+  return row;
+}
+
+export async function updateScheme(db: DbOrTx, id: string, values: Partial<typeof certificationSchemes.$inferInsert>) {
+  await db.update(certificationSchemes).set(values).where(eq(certificationSchemes.id, id));
+}
+
+export async function deleteScheme(db: DbOrTx, id: string) {
+  await db.delete(certificationSchemes).where(eq(certificationSchemes.id, id));
+}
+
+export async function replaceCriteria(db: DbOrTx, schemeId: string, criteria: NewCriterion[]) {
+  await db.delete(certificationCriteria).where(eq(certificationCriteria.schemeId, schemeId));
+  if (criteria.length === 0) return;
+  await db.insert(certificationCriteria).values(criteria.map((c, position) => ({ ...c, schemeId, position })));
+}
+
+export async function existingCourseIds(db: DbOrTx, ids: string[]) {
+  if (ids.length === 0) return new Set<string>();
+  const rows = await db.select({ id: courses.id }).from(courses).where(inArray(courses.id, ids));
+  return new Set(rows.map((r) => r.id));
+}
+
+export async function findUnit(db: DbOrTx, id: string) {
+  const [row] = await db
+    .select({
+      id: units.id,
+      name: units.name,
+      active: units.active,
+      administrationId: units.administrationId,
+      administrationName: administrations.name,
+    })
+    .from(units)
+    .innerJoin(administrations, eq(administrations.id, units.administrationId))
+    .where(eq(units.id, id));
+  return row ?? null;
+}
+
+const processColumns = {
+  process: certificationProcesses,
+  unitName: units.name,
+  administrationId: units.administrationId,
+  administrationName: administrations.name,
+  schemeName: certificationSchemes.name,
+  validityYears: certificationSchemes.validityYears,
+  issuer: certificationSchemes.issuer,
+  certificateId: unitCertificates.id,
+};
+
+function processQuery(db: DbOrTx) {
+  return db
+    .select(processColumns)
+    .from(certificationProcesses)
+    .innerJoin(units, eq(units.id, certificationProcesses.unitId))
+    .innerJoin(administrations, eq(administrations.id, units.administrationId))
+    .innerJoin(certificationSchemes, eq(certificationSchemes.id, certificationProcesses.schemeId))
+    .leftJoin(unitCertificates, eq(unitCertificates.processId, certificationProcesses.id));
+}
+
+export async function findProcess(db: DbOrTx, id: string, lock?: 'update') {
+  const query = processQuery(db).where(eq(certificationProcesses.id, id));
+  const [row] = lock ? await query.for(lock, { of: certificationProcesses }) : await query;
+  return row ?? null;
+}
+
+export async function findProcesses(db: DbOrTx, ids: string[]) {
+  return processQuery(db).where(inArray(certificationProcesses.id, ids)).for('update', { of: certificationProcesses });
+}
+
+export async function listProcesses(db: DbOrTx, filter: { unitId?: string; status?: string; scope: UnitScope }) {
+  return processQuery(db)
+    .where(
+      and(
+        filter.unitId ? eq(certificationProcesses.unitId, filter.unitId) : undefined,
+        filter.status ? eq(certificationProcesses.status, filter.status) : undefined,
+        scopeSql(filter.scope),
+      ),
+    )
+    .orderBy(desc(certificationProcesses.openedAt), asc(certificationProcesses.id));
+}
+
+function scopeSql(scope: UnitScope) {
+  if (!scope) return undefined;
+  const parts = [
+    scope.administrationIds.length > 0 ? inArray(units.administrationId, scope.administrationIds) : undefined,
+    scope.unitIds.length > 0 ? inArray(units.id, scope.unitIds) : undefined,
+  ].filter((p) => p !== undefined);
+  return parts.length === 0 ? sql`false` : sql`(${sql.join(parts, sql` or `)})`;
+}
+
+export async function openProcessOf(db: DbOrTx, unitId: string, schemeId: string) {
+  const [row] = await db
+    .select({ id: certificationProcesses.id })
+    .from(certificationProcesses)
+    .where(
+      and(
+        eq(certificationProcesses.unitId, unitId),
+        eq(certificationProcesses.schemeId, schemeId),
+        eq(certificationProcesses.status, 'open'),
+      ),
+    );
+  return row ?? null;
+}
+
+export async function insertProcess(db: DbOrTx, values: typeof certificationProcesses.$inferInsert) {
+  const [row] = await db.insert(certificationProcesses).values(values).returning({ id: certificationProcesses.id });
+  return row;
+}
+
+export async function setProcessStatus(
+  db: DbOrTx,
+  id: string,
+  status: 'open' | 'certified' | 'cancelled',
+  closedAt: Date | null,
+) {
+  await db.update(certificationProcesses).set({ status, closedAt }).where(eq(certificationProcesses.id, id));
+}
+
+/** The unit's newest certificate of the scheme that was not revoked, and the process it came from: what a renewal starts from. */
+export async function latestCertificateOf(db: DbOrTx, unitId: string, schemeId: string) {
+  const [row] = await db
+    .select({ id: unitCertificates.id, processId: unitCertificates.processId })
+    .from(unitCertificates)
+    .where(
+      and(
+        eq(unitCertificates.unitId, unitId),
+        eq(unitCertificates.schemeId, schemeId),
+        sql`${unitCertificates.revokedAt} is null`,
+      ),
+    )
+    .orderBy(desc(unitCertificates.certifiedOn), desc(unitCertificates.createdAt))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function groupOf(db: DbOrTx, processId: string, unitId: string, today: string) {
+  return db
+    .select({
+      employeeId: employees.id,
+      firstName: employees.firstName,
+      lastName: employees.lastName,
+      title: employees.title,
+      current: sql<boolean>`(${employees.unitId} = ${unitId} and ${employees.startDate} <= ${today}::date and (${employees.endDate} is null or ${employees.endDate} >= ${today}::date))`,
+    })
+    .from(certificationGroupMembers)
+    .innerJoin(employees, eq(employees.id, certificationGroupMembers.employeeId))
+    .where(eq(certificationGroupMembers.processId, processId))
+    .orderBy(asc(employees.lastName), asc(employees.firstName), asc(employees.id));
+}
+
+export async function replaceGroup(db: DbOrTx, processId: string, employeeIds: string[]) {
+  await db.delete(certificationGroupMembers).where(eq(certificationGroupMembers.processId, processId));
+  if (employeeIds.length > 0)
+    await db.insert(certificationGroupMembers).values(employeeIds.map((employeeId) => ({ processId, employeeId })));
+}
+
+/** Of these employees, those employed in the unit today. */
+export async function currentStaffAmong(db: DbOrTx, unitId: string, employeeIds: string[], today: string) {
+  if (employeeIds.length === 0) return new Set<string>();
+  const rows = await db
+    .select({ id: employees.id })
+    .from(employees)
+    .where(
+      and(
+        inArray(employees.id, employeeIds),
+        eq(employees.unitId, unitId),
+        sql`${employees.startDate} <= ${today}::date and (${employees.endDate} is null or ${employees.endDate} >= ${today}::date)`,
+      ),
+    );
+  return new Set(rows.map((r) => r.id));
+}
+
+export async function confirmationsOf(db: DbOrTx, processId: string) {
+  return db.select().from(certificationConfirmations).where(eq(certificationConfirmations.processId, processId));
+}
+
+export async function upsertConfirmation(db: DbOrTx, values: typeof certificationConfirmations.$inferInsert) {
+  await db
+    .insert(certificationConfirmations)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [certificationConfirmations.processId, certificationConfirmations.criterionId],
+      set: {
+        evidence: values.evidence,
+        confirmedByUserId: values.confirmedByUserId,
+        confirmedByName: values.confirmedByName,
+        confirmedAt: values.confirmedAt,
+      },
+    });
+}
+
+export async function deleteConfirmation(db: DbOrTx, processId: string, criterionId: string) {
+  await db
+    .delete(certificationConfirmations)
+    .where(and(eq(certificationConfirmations.processId, processId), eq(certificationConfirmations.criterionId, criterionId)));
+}
+
+/** A renewal starts where the last certification ended: the same working group (those still in the unit) and confirmations. */
+export async function copyProcessContent(db: DbOrTx, fromProcessId: string, toProcessId: string, unitId: string, today: string) {
+  await db.execute(sql`
+    insert into certification_group_members (process_id, employee_id)
+    select ${toProcessId}::uuid, m.employee_id
+      from certification_group_members m
+      join employees e on e.id = m.employee_id
+     where m.process_id = ${fromProcessId}::uuid
+       and e.unit_id = ${unitId}::uuid and e.start_date <= ${today}::date and (e.end_date is null or e.end_date >= ${today}::date)`);
+  await db.execute(sql`
+    insert into certification_confirmations (process_id, criterion_id, evidence, confirmed_by_user_id, confirmed_by_name, confirmed_at)
+    select ${toProcessId}::uuid, c.criterion_id, c.evidence, c.confirmed_by_user_id, c.confirmed_by_name, c.confirmed_at
+      from certification_confirmations c
+     where c.process_id = ${fromProcessId}::uuid`);
+}
+
+export type ComputedValue = { value: number; of: number | null };
+
+/**
+ * The live values of a unit's computed criteria on a day, in one statement:
+ * course_share: of the unit's current staff, how many completed the course on or before the day;
+ * sessions_held: sessions (not cancelled) that ended on or before the day and were open to the unit by name;
+ * working_group: the process's members employed in the unit on the day.
+ */
+export async function computedValues(
+  db: DbOrTx,
+  unitId: string,
+  processId: string | null,
+  criteria: { id: string; kind: CriterionKind; courseId: string | null }[],
+  today: string,
+): Promise<Map<string, ComputedValue>> {
+  const values = new Map<string, ComputedValue>();
+  const computed = criteria.filter((c) => c.kind !== 'confirmed');
+  if (computed.length === 0) return values;
+  const staff = sql`select e.id from employees e
+     where e.unit_id = ${unitId}::uuid and e.start_date <= ${today}::date and (e.end_date is null or e.end_date >= ${today}::date)`;
+  const parts = computed.map((c) => {
+    if (c.kind === 'course_share') {
+      return sql`select ${c.id}::text as id,
+        (select count(*)::int from (${staff}) s
+          where exists (select 1 from enrolments en where en.employee_id = s.id and en.course_id = ${c.courseId}::uuid
+                          and en.completed_on is not null and en.completed_on <= ${today}::date)) as value,
+        (select count(*)::int from (${staff}) s) as of`;
+    }
+    if (c.kind === 'sessions_held') {
+      return sql`select ${c.id}::text as id,
+        (select count(*)::int from training_sessions ts
+          where ts.status = 'planned' and ts.ends_on <= ${today}::date
+            ${c.courseId ? sql`and ts.course_id = ${c.courseId}::uuid` : sql``}
+            and exists (select 1 from session_eligibility se where se.session_id = ts.id and se.unit_id = ${unitId}::uuid)) as value,
+        null::int as of`;
+    }
+    return sql`select ${c.id}::text as id,
+      ${
+        processId
+          ? sql`(select count(*)::int from certification_group_members m where m.process_id = ${processId}::uuid
+                   and m.employee_id in (${staff}))`
+          : sql`0`
+      } as value,
+      null::int as of`;
+  });
+  const result = await db.execute<{ id: string; value: number; of: number | null }>(sql.join(parts, sql` union all `));
+  for (const row of result.rows) values.set(row.id, { value: Number(row.value), of: row.of === null ? null : Number(row.of) });
+  return values;
+}
+
+export type UnitStatusRow = {
+  unit_id: string;
+  unit_name: string;
+  administration_id: string;
+  administration_name: string;
+  works_with_children: boolean;
+  certificate_id: string | null;
+  scheme_name: string | null;
+  valid_until: string | null;
+  open_process_id: string | null;
+  status: 'certified' | 'in_process' | 'expired' | 'not_started';
+};
+
+/**
+ * Every active unit in scope with where it stands: certified (a certificate valid on the day),
+ * in process (an open process), expired (a certificate that has run out and none in process),
+ * or not started. The certificate shown is the one valid longest, else the one that ran out last.
+ */
+export async function unitStatuses(
+  db: DbOrTx,
+  filter: {
+    today: string;
+    schemeId?: string;
+    administrationId?: string;
+    worksWithChildren?: boolean;
+    q?: string;
+    scope: UnitScope;
+  },
+): Promise<UnitStatusRow[]> {
+  const scheme = filter.schemeId ? sql`and scheme_id = ${filter.schemeId}::uuid` : sql``;
+  const scope = filter.scope
+    ? sql`and (${
+        filter.scope.administrationIds.length > 0
+          ? sql`u.administration_id in (${sql.join(
+              filter.scope.administrationIds.map((id) => sql`${id}::uuid`),
+              sql`, `,
+            )})`
+          : sql`false`
+      }
+           or ${
+             filter.scope.unitIds.length > 0
+               ? sql`u.id in (${sql.join(
+                   filter.scope.unitIds.map((id) => sql`${id}::uuid`),
+                   sql`, `,
+                 )})`
+               : sql`false`
+           })`
+    : sql``;
+  const result = await db.execute<UnitStatusRow>(sql`
+    with certificate as (
+      select distinct on (unit_id) unit_id, id, scheme_id, valid_until
+        from unit_certificates
+       where revoked_at is null and certified_on <= ${filter.today}::date ${scheme}
+       order by unit_id, valid_until desc, created_at desc
+    ), open_process as (
+      select distinct on (unit_id) unit_id, id
+        from certification_processes
+       where status = 'open' ${scheme}
+       order by unit_id, opened_at desc
+    )
+    select u.id as unit_id, u.name as unit_name, a.id as administration_id, a.name as administration_name,
+           u.works_with_children, c.id as certificate_id, s.name as scheme_name, c.valid_until::text as valid_until,
+           o.id as open_process_id,
+           case when c.valid_until >= ${filter.today}::date then 'certified'
+                when o.id is not null then 'in_process'
+                when c.id is not null then 'expired'
+                else 'not_started' end as status
+      from units u
+      join administrations a on a.id = u.administration_id
+      left join certificate c on c.unit_id = u.id
+      left join certification_schemes s on s.id = c.scheme_id
+      left join open_process o on o.unit_id = u.id
+     where u.active
+       ${filter.administrationId ? sql`and u.administration_id = ${filter.administrationId}::uuid` : sql``}
+       ${filter.worksWithChildren === undefined ? sql`` : sql`and u.works_with_children = ${filter.worksWithChildren}`}
+       ${filter.q ? sql`and u.name ilike ${likePattern(filter.q)}` : sql``}
+       ${scope}
+     order by lower(a.name), lower(u.name), u.id`);
+  return result.rows;
+}
+
+const certificateColumns = {
+  certificate: unitCertificates,
+  unitName: units.name,
+  administrationId: units.administrationId,
+  administrationName: administrations.name,
+  schemeName: certificationSchemes.name,
+  issuer: certificationSchemes.issuer,
+};
+
+function certificateQuery(db: DbOrTx) {
+  return db
+    .select(certificateColumns)
+    .from(unitCertificates)
+    .innerJoin(units, eq(units.id, unitCertificates.unitId))
+    .innerJoin(administrations, eq(administrations.id, units.administrationId))
+    .innerJoin(certificationSchemes, eq(certificationSchemes.id, unitCertificates.schemeId));
+}
+
+export async function findCertificate(db: DbOrTx, id: string, lock?: 'update') {
+  const query = certificateQuery(db).where(eq(unitCertificates.id, id));
+  const [row] = lock ? await query.for(lock, { of: unitCertificates }) : await query;
+  return row ?? null;
+}
+
+export async function findCertificateByCode(db: DbOrTx, code: string) {
+  const [row] = await certificateQuery(db).where(eq(unitCertificates.code, code));
+  return row ?? null;
+}
+
+export async function listCertificates(db: DbOrTx, filter: { unitId?: string; scope: UnitScope }) {
+  return certificateQuery(db)
+    .where(and(filter.unitId ? eq(unitCertificates.unitId, filter.unitId) : undefined, scopeSql(filter.scope)))
+    .orderBy(desc(unitCertificates.certifiedOn), desc(unitCertificates.createdAt));
+}
+
+export async function insertCertificate(db: DbOrTx, values: typeof unitCertificates.$inferInsert) {
+  const [row] = await db.insert(unitCertificates).values(values).returning({ id: unitCertificates.id });
+  return row;
+}
+
+export async function revokeCertificate(
+  db: DbOrTx,
+  id: string,
+  values: { revokedAt: Date; revokedReason: string; revokedByName: string },
+) {
+  await db.update(unitCertificates).set(values).where(eq(unitCertificates.id, id));
+}
+
+/** The public register: certificates valid on the day, not revoked. */
+export async function validCertificates(db: DbOrTx, today: string) {
+  return certificateQuery(db)
+    .where(
+      and(
+        sql`${unitCertificates.revokedAt} is null`,
+        sql`${unitCertificates.certifiedOn} <= ${today}::date`,
+        sql`${unitCertificates.validUntil} >= ${today}::date`,
+      ),
+    )
+    .orderBy(asc(sql`lower(${administrations.name})`), asc(sql`lower(${units.name})`), asc(certificationSchemes.name));
+}
