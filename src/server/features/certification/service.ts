@@ -672,16 +672,25 @@ export async function certificateForPdf(ctx: AppContext, actor: Actor, id: strin
 export async function publicRegister(ctx: AppContext): Promise<PublicRegister> {
   const day = today(ctx);
   const rows = await repo.validCertificates(ctx.db, day);
+  // A unit renewed before its certificate ran out holds two valid ones for a while: the register shows the newer.
+  const newest = new Map<string, (typeof rows)[number]>();
+  for (const row of rows) {
+    const key = `${row.certificate.unitId}/${row.certificate.schemeId}`;
+    const seen = newest.get(key);
+    if (!seen || row.certificate.validUntil > seen.certificate.validUntil) newest.set(key, row);
+  }
   return {
     asOf: day,
-    items: rows.map((row) => ({
-      unitName: row.unitName,
-      administrationName: row.administrationName,
-      schemeName: row.schemeName,
-      issuer: row.issuer,
-      validFrom: row.certificate.certifiedOn,
-      validUntil: row.certificate.validUntil,
-    })),
+    items: rows
+      .filter((row) => newest.get(`${row.certificate.unitId}/${row.certificate.schemeId}`) === row)
+      .map((row) => ({
+        unitName: row.unitName,
+        administrationName: row.administrationName,
+        schemeName: row.schemeName,
+        issuer: row.issuer,
+        validFrom: row.certificate.certifiedOn,
+        validUntil: row.certificate.validUntil,
+      })),
   };
 }
 

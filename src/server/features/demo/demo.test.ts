@@ -293,5 +293,43 @@ describe('the demo training history, loaded', () => {
       .map((r: { courseName: string }) => r.courseName);
     expect(completed).toEqual(expect.arrayContaining([demoCourses.lecture.name, demoCourses.certification.name]));
     expect(mine.upcoming.length).toBeGreaterThan(0);
+
+    // Certification: eight units certified on one day in June 2017, renewed every third year since;
+    // today some valid, some expired, some renewing, and no certificate outside the children's units.
+    const certification = await one<{
+      sameDay: number;
+      outside: number;
+      valid: number;
+      expired: number;
+      open: number;
+      lyckliga: string;
+    }>(sql`
+      select (select count(*)::int from unit_certificates where certified_on = '2017-06-08') as "sameDay",
+             (select count(*)::int from unit_certificates c join units u on u.id = c.unit_id where not u.works_with_children) as outside,
+             (select count(distinct unit_id)::int from unit_certificates where valid_until >= ${today}) as valid,
+             (select count(*)::int from units u where u.works_with_children and not exists (
+                select 1 from unit_certificates c where c.unit_id = u.id and c.valid_until >= ${today})) as expired,
+             (select count(*)::int from certification_processes where status = 'open') as open,
+             (select min(c.certified_on)::text from unit_certificates c join units u on u.id = c.unit_id where u.name = 'Lyckliga Gatorna') as lyckliga`);
+    expect(certification.sameDay).toBe(8);
+    expect(certification.outside).toBe(0);
+    expect(certification.valid).toBeGreaterThan(20);
+    expect(certification.expired).toBeGreaterThan(0);
+    expect(certification.open).toBeGreaterThan(0);
+    expect(certification.lyckliga).toBe('2021-09-16');
+    const admin = new Agent(t.app);
+    await admin.login('strateg@demo.example', demoPassword);
+    const units = (await admin.get('/api/certification/units?worksWithChildren=true')).json();
+    expect(units.counts.certified + units.counts.in_process + units.counts.expired + units.counts.not_started).toBe(units.total);
+    expect(units.counts.certified).toBe(certification.valid);
+    const register = (await new Agent(t.app).get('/api/public/certificates')).json();
+    expect(register.items).toHaveLength(certification.valid);
+    // A snapshot holds the criteria as computed on the day: the share of staff trained then.
+    const [snapshot] = (
+      await db.execute<{ snapshot: { kind: string; of: number | null }[] }>(
+        sql`select snapshot from unit_certificates order by certified_on limit 1`,
+      )
+    ).rows;
+    expect(snapshot.snapshot.find((item) => item.kind === 'course_share')?.of).toBeGreaterThan(0);
   }, 120_000);
 });

@@ -4,7 +4,8 @@ import { conflict } from '../../http/errors.js';
 import { recordAudit } from '../audit/service.js';
 import { hashPassword } from '../auth/crypto.js';
 import type { Tx } from '../../db/client.js';
-import { generateMunicipality, type DemoMunicipality } from './generator.js';
+import { writeCertificationHistory } from './certification.js';
+import { generateMunicipality, seededRandom, type DemoMunicipality } from './generator.js';
 import * as repo from './repository.js';
 import { largeHistoryFrom, planTrainingHistory, writeTrainingHistory, type TrainingHistory } from './training.js';
 
@@ -66,7 +67,19 @@ const trainingHistoryStep: DemoStep = async (_ctx, tx, loaded) => {
   );
 };
 
-export const demoSteps: readonly DemoStep[] = [trainingHistoryStep];
+/** The certification history (issue 5): the RFSL scheme, the certificates since 2017 and the renewals under way. */
+const certificationHistoryStep: DemoStep = async (_ctx, tx, loaded) =>
+  writeCertificationHistory(tx, {
+    childrenUnits: loaded.municipality.units
+      .filter((u) => u.worksWithChildren)
+      .map((u) => ({ id: loaded.unitIds.get(u.key)!, name: u.name })),
+    administrator: { userId: loaded.userIds.get('strateg@demo.example')!, name: 'Kim Strateg' },
+    today: loaded.today,
+    now: loaded.now,
+    random: seededRandom(loaded.seed + 5),
+  });
+
+export const demoSteps: readonly DemoStep[] = [trainingHistoryStep, certificationHistoryStep];
 
 function todayInStockholm(date: Date) {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(date);
