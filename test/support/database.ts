@@ -86,7 +86,7 @@ export async function createTestDatabase(): Promise<Database> {
 }
 
 /** Tables whose rows the migrations seed (reference data): put back as migrated after each truncate. */
-const seededTables = ['training_levels', 'training_settings'];
+const seededTables = ['training_levels', 'training_settings', 'certification_settings'];
 const seeds = new WeakMap<Database, Promise<{ table: string; rows: string }[]>>();
 
 function seedsOf(database: Database) {

@@ -1,4 +1,5 @@
 import type { AppInstance } from '../app.js';
+import { sendCertificationReminders } from '../features/certification/reminders.js';
 import { sendTrainingReminders } from '../features/training-reminders/service.js';
 
 type Job = { name: string; everyMs: number; run: (app: AppInstance) => Promise<unknown> };
@@ -8,6 +9,7 @@ export const jobs: Job[] = [
   { name: 'deliver-mail', everyMs: 15_000, run: (app) => app.mailer.deliverPending() },
   // Daily reminders, each sent once: run hourly, so a restart or a missed day costs nothing.
   { name: 'training-reminders', everyMs: 3_600_000, run: (app) => sendTrainingReminders(app.appContext) },
+  { name: 'certification-reminders', everyMs: 3_600_000, run: (app) => sendCertificationReminders(app.appContext) },
 ];
 
 export function startJobs(app: AppInstance) {

@@ -90,6 +90,18 @@ export const certificationUnitsQuery = listQuery.extend({
 });
 export type CertificationUnitsQuery = z.input<typeof certificationUnitsQuery>;
 
+/** A computed criterion of a valid certificate that the unit no longer meets today: the certificate stays valid; this says what to mend. */
+export const belowThreshold = z.object({
+  criterionId: z.uuid(),
+  label: z.string(),
+  kind: z.enum(['course_share', 'working_group']),
+  threshold: z.number().int(),
+  value: z.number().int(),
+  of: z.number().int().nullable(),
+  percent: z.number().int().nullable(),
+});
+export type BelowThreshold = z.infer<typeof belowThreshold>;
+
 export const certificationUnit = z.object({
   unitId: z.uuid(),
   unitName: z.string(),
@@ -102,6 +114,8 @@ export const certificationUnit = z.object({
   schemeName: z.string().nullable(),
   validUntil: isoDate.nullable(),
   openProcessId: z.uuid().nullable(),
+  /** For a certified unit: the computed criteria of its certificate that it no longer meets. */
+  belowThreshold: z.array(belowThreshold),
 });
 export type CertificationUnit = z.infer<typeof certificationUnit>;
 export const certificationUnitPage = page(certificationUnit).extend({
@@ -241,3 +255,16 @@ export type UnitCertificateVerification = z.infer<typeof unitCertificateVerifica
 export const unitCertificateCodeLength = 16;
 
 export const schemeListQuery = z.object({ active: z.enum(['true', 'false']).optional() });
+
+/** When the unit and the administrators are reminded before a certificate runs out. */
+export const certificationSettings = z.object({
+  renewalReminderMonths: z
+    .array(z.number().int().min(1).max(24))
+    .max(6)
+    .refine((months) => new Set(months).size === months.length, { message: 'duplicate_month' })
+    .transform((months) => [...months].sort((a, b) => b - a)),
+});
+export type CertificationSettings = z.output<typeof certificationSettings>;
+/** The settings as the API answers them (the body's transform has no place in a response). */
+export const certificationSettingsView = z.object({ renewalReminderMonths: z.array(z.number().int()) });
+export type CertificationSettingsBody = z.input<typeof certificationSettings>;

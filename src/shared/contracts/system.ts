@@ -66,7 +66,14 @@ export const overview = z.object({
    * The rule that units working with children and youth be certified, within what the person may
    * see of certification; null for those who see none of it. missing: no valid certificate today.
    */
-  certification: z.object({ childrenUnits: z.number().int(), missing: z.number().int() }).nullable(),
+  certification: z
+    .object({
+      childrenUnits: z.number().int(),
+      missing: z.number().int(),
+      /** Certified units in scope that no longer meet a computed criterion of their certificate. */
+      belowThreshold: z.number().int(),
+    })
+    .nullable(),
 });
 export type Overview = z.infer<typeof overview>;
 

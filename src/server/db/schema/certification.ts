@@ -150,3 +150,14 @@ export const unitCertificates = pgTable(
     index('unit_certificates_valid_until_idx').on(t.validUntil),
   ],
 );
+
+/** The municipality's certification settings: one row. */
+export const certificationSettings = pgTable('certification_settings', {
+  id: integer('id').primaryKey().default(1),
+  /** Months before a certificate runs out that its unit and the administrators are reminded, e.g. 6, 3 and 1. */
+  renewalReminderMonths: integer('renewal_reminder_months')
+    .array()
+    .notNull()
+    .default(sql`'{6,3,1}'::integer[]`),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,7 +1,14 @@
 import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { certificationProcesses, employees, sessionEligibility, unitCertificates } from '#server/db/schema/index';
+import {
+  certificationProcesses,
+  certificationSchemes,
+  employees,
+  outbox,
+  sessionEligibility,
+  unitCertificates,
+} from '#server/db/schema/index';
 import type {
   Certificate,
   CertificationProcess,
@@ -14,6 +21,7 @@ import { auditEntriesFor, buildAdministration, buildEmployee, buildUnit, signIn 
 import { pdfText } from '../../../../test/support/pdf.js';
 import { buildCourse, buildEnrolment, buildSession } from '../../../../test/support/training.js';
 import { translate } from '../../http/i18n.js';
+import { monthsBefore, sendCertificationReminders } from './reminders.js';
 import { newCertificateCode, validUntilOf } from './service.js';
 
 /** Details of an error carry their message in the request's language (Swedish by default). */
@@ -463,12 +471,16 @@ describe('where the units stand', () => {
     expect(onlyExpired.counts.certified).toBe(1);
 
     const overview = (await agent.get('/api/overview')).json();
-    expect(overview.certification).toEqual({ childrenUnits: 4, missing: 3 });
+    expect(overview.certification).toEqual({ childrenUnits: 4, missing: 3, belowThreshold: 0 });
 
     const { agent: manager } = await signIn(t.app, db(), [{ role: 'unit_manager', unitId: untouched.id }]);
     const own: CertificationUnitPage = (await manager.get('/api/certification/units')).json();
     expect(own.items.map((u) => u.unitId)).toEqual([untouched.id]);
-    expect((await manager.get('/api/overview')).json().certification).toEqual({ childrenUnits: 1, missing: 1 });
+    expect((await manager.get('/api/overview')).json().certification).toEqual({
+      childrenUnits: 1,
+      missing: 1,
+      belowThreshold: 0,
+    });
     const { agent: employee } = await signIn(t.app, db(), 'employee');
     expect((await employee.get('/api/certification/units')).statusCode).toBe(403);
     expect((await employee.get('/api/overview')).json().certification).toBeNull();
@@ -504,3 +516,125 @@ describe('the date rules and codes', () => {
 });
 
 const isLeap = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+
+describe('certified units that no longer meet a criterion', () => {
+  it('are flagged on the list, the start page and by mail, once per fall', async () => {
+    const { agent } = await admin();
+    const { unit, process, members } = await readyProcess(agent, { unitName: 'Skolan Linden' });
+    await agent.post('/api/certificates', { processIds: [process.id] });
+    const { agent: manager, user: managerUser } = await signIn(t.app, db(), [{ role: 'unit_manager', unitId: unit.id }]);
+    const unitRow = async () =>
+      ((await agent.get('/api/certification/units')).json() as CertificationUnitPage).items.find((u) => u.unitId === unit.id)!;
+    const mailTo = async (email: string) =>
+      (await db().select().from(outbox).where(eq(outbox.toAddress, email))).map((m) => m.body);
+
+    expect((await unitRow()).belowThreshold).toEqual([]);
+    expect(await sendCertificationReminders(t.app.appContext)).toMatchObject({ belowThreshold: 0 });
+
+    // A member of the group leaves: 1 of the 2 the scheme asks for. The certificate stays valid.
+    await db().update(employees).set({ endDate: '2026-03-01' }).where(eq(employees.id, members[0].id));
+    const flagged = await unitRow();
+    expect(flagged.status).toBe('certified');
+    expect(flagged.belowThreshold).toEqual([
+      expect.objectContaining({ label: 'Arbetsgrupp', kind: 'working_group', value: 1, threshold: 2 }),
+    ]);
+    expect((await manager.get('/api/overview')).json().certification).toMatchObject({ belowThreshold: 1 });
+    expect(await sendCertificationReminders(t.app.appContext)).toMatchObject({ belowThreshold: 2 });
+    const [told] = await mailTo(managerUser.email);
+    expect(told).toContain('Skolan Linden: Arbetsgrupp: 1 medlemmar kvar i verksamheten, krav 2');
+    expect(told).toContain('Certifikatet gäller fortfarande');
+    expect(await sendCertificationReminders(t.app.appContext)).toMatchObject({ belowThreshold: 0 });
+
+    // The manager names a new member: met again, and a later fall is told again.
+    const newcomer = await buildEmployee(db(), { unitId: unit.id });
+    const mended = await manager.put(`/api/certification/processes/${process.id}/group`, {
+      employeeIds: [members[1].id, newcomer.id],
+    });
+    expect(mended.statusCode, mended.body).toBe(200);
+    expect((await unitRow()).belowThreshold).toEqual([]);
+    await sendCertificationReminders(t.app.appContext);
+    await db().update(employees).set({ endDate: '2026-03-01' }).where(eq(employees.id, newcomer.id));
+    expect(await sendCertificationReminders(t.app.appContext)).toMatchObject({ belowThreshold: 2 });
+    expect(await mailTo(managerUser.email)).toHaveLength(2);
+  });
+});
+
+/** A certificate written straight to the database: a certified process and its certificate. */
+async function certificateOn(certifiedOn: string, validityYears = 3) {
+  const unit = await buildUnit(db(), { name: `Enheten ${crypto.randomUUID().slice(0, 8)}` });
+  const [scheme] = await db()
+    .insert(certificationSchemes)
+    .values({ name: `Schema ${crypto.randomUUID()}`, issuer: 'RFSL', validityYears })
+    .returning();
+  const [process] = await db()
+    .insert(certificationProcesses)
+    .values({ unitId: unit.id, schemeId: scheme.id, status: 'certified' })
+    .returning();
+  const validUntil = validUntilOf(certifiedOn, validityYears);
+  await db()
+    .insert(unitCertificates)
+    .values({
+      unitId: unit.id,
+      schemeId: scheme.id,
+      processId: process.id,
+      certifiedOn,
+      validUntil,
+      code: newCertificateCode(),
+      snapshot: [],
+    });
+  return { unit, validUntil };
+}
+
+describe('renewal reminders', () => {
+  it('are sent at the configured months before expiry, once per step, never before a step’s day', async () => {
+    const { agent } = await admin();
+    const { user: administrator } = await signIn(t.app, db(), 'administrator');
+    const settings = await agent.put('/api/certification/settings', { renewalReminderMonths: [1, 6, 3] });
+    expect(settings.json()).toEqual({ renewalReminderMonths: [6, 3, 1] });
+    expect((await agent.put('/api/certification/settings', { renewalReminderMonths: [3, 3] })).statusCode).toBe(400);
+
+    await fc.assert(
+      fc.asyncProperty(
+        fc.date({ min: new Date('2021-01-01'), max: new Date('2026-01-01'), noInvalidDate: true }),
+        fc.uniqueArray(fc.integer({ min: 0, max: 1200 }), { minLength: 1, maxLength: 12 }),
+        async (date, offsets) => {
+          const certifiedOn = date.toISOString().slice(0, 10);
+          const { unit, validUntil } = await certificateOn(certifiedOn);
+          const steps = [6, 3, 1].map((m) => ({ month: m, day: monthsBefore(validUntil, m) }));
+          const runDays = offsets.map((offset) => addDaysTo(certifiedOn, offset)).sort();
+          const sentOn: { day: string; step: number }[] = [];
+          for (const day of runDays) {
+            t.clock.set(`${day}T10:00:00Z`);
+            const before = await mailsAbout(administrator.email, unit.name);
+            await sendCertificationReminders(t.app.appContext);
+            const after = await mailsAbout(administrator.email, unit.name);
+            if (after > before) {
+              expect(after - before).toBe(1);
+              // The step told: the latest whose day has come.
+              const passed = steps.filter((s) => s.day <= day);
+              expect(passed.length).toBeGreaterThan(0);
+              sentOn.push({ day, step: Math.min(...passed.map((s) => s.month)) });
+            }
+          }
+          // Once per step, and only before the certificate ran out.
+          expect(new Set(sentOn.map((s) => s.step)).size).toBe(sentOn.length);
+          for (const s of sentOn) expect(s.day <= validUntil).toBe(true);
+          // A run in the last month before expiry has told of it by then.
+          if (runDays.some((day) => day >= steps[2].day && day <= validUntil))
+            expect(sentOn.some((s) => s.step === 1)).toBe(true);
+        },
+      ),
+      { numRuns: 12 },
+    );
+  });
+});
+
+async function mailsAbout(email: string, unitName: string) {
+  return (await db().select().from(outbox).where(eq(outbox.toAddress, email))).filter((m) => m.body.includes(unitName)).length;
+}
+
+function addDaysTo(isoDate: string, days: number) {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}

@@ -460,3 +460,126 @@ export async function validCertificates(db: DbOrTx, today: string) {
     )
     .orderBy(asc(sql`lower(${administrations.name})`), asc(sql`lower(${units.name})`), asc(certificationSchemes.name));
 }
+
+/** The newest valid certificate of each unit and scheme on the day (a renewal may overlap the one it renews). */
+const currentCertificates = (today: string, unitIds?: string[]) => sql`
+  select distinct on (c.unit_id, c.scheme_id) c.id, c.unit_id, c.scheme_id, c.process_id, c.valid_until
+    from unit_certificates c
+   where c.revoked_at is null and c.certified_on <= ${today}::date and c.valid_until >= ${today}::date
+     ${
+       unitIds
+         ? unitIds.length > 0
+           ? sql`and c.unit_id in (${sql.join(
+               unitIds.map((id) => sql`${id}::uuid`),
+               sql`, `,
+             )})`
+           : sql`and false`
+         : sql``
+     }
+   order by c.unit_id, c.scheme_id, c.valid_until desc, c.created_at desc`;
+
+export type BelowThresholdRow = {
+  certificate_id: string;
+  unit_id: string;
+  criterion_id: string;
+  label: string;
+  kind: 'course_share' | 'working_group';
+  threshold: number;
+  value: number;
+  of: number | null;
+};
+
+/**
+ * Of the certificates valid on the day (of these units, or all), the computed criteria the unit no
+ * longer meets: staff who completed the course below the share (people joined, or trained people
+ * left), or the working group below its size. Sessions held never fall, so they are not checked.
+ */
+export async function criteriaBelowThreshold(db: DbOrTx, today: string, unitIds?: string[]): Promise<BelowThresholdRow[]> {
+  const current = sql`e.start_date <= ${today}::date and (e.end_date is null or e.end_date >= ${today}::date)`;
+  const result = await db.execute<BelowThresholdRow>(sql`
+    with valid as (${currentCertificates(today, unitIds)}),
+    measured as (
+      select v.id as certificate_id, v.unit_id, cr.id as criterion_id, cr.label, cr.kind, cr.threshold, cr.position,
+             case when cr.kind = 'course_share' then
+                    (select count(*)::int from employees e
+                      where e.unit_id = v.unit_id and ${current}
+                        and exists (select 1 from enrolments en where en.employee_id = e.id and en.course_id = cr.course_id
+                                      and en.completed_on is not null and en.completed_on <= ${today}::date))
+                  else
+                    (select count(*)::int from certification_group_members m join employees e on e.id = m.employee_id
+                      where m.process_id = v.process_id and e.unit_id = v.unit_id and ${current})
+             end as value,
+             case when cr.kind = 'course_share' then
+                    (select count(*)::int from employees e where e.unit_id = v.unit_id and ${current})
+             end as of
+        from valid v
+        join certification_criteria cr on cr.scheme_id = v.scheme_id and cr.kind in ('course_share', 'working_group')
+    )
+    select certificate_id, unit_id, criterion_id, label, kind, threshold, value, of
+      from measured
+     where case when kind = 'course_share' then of = 0 or value * 100 < threshold * of else value < threshold end
+     order by unit_id, position`);
+  return result.rows.map((row) => ({
+    ...row,
+    threshold: Number(row.threshold),
+    value: Number(row.value),
+    of: row.of === null ? null : Number(row.of),
+  }));
+}
+
+export type RenewalRow = {
+  certificate_id: string;
+  unit_id: string;
+  unit_name: string;
+  scheme_name: string;
+  valid_until: string;
+};
+
+/** The certificates valid on the day that run out within this many months: the candidates for a renewal reminder. */
+export async function certificatesRunningOut(db: DbOrTx, today: string, withinMonths: number): Promise<RenewalRow[]> {
+  const result = await db.execute<RenewalRow>(sql`
+    with valid as (${currentCertificates(today)})
+    select v.id as certificate_id, v.unit_id, u.name as unit_name, s.name as scheme_name, v.valid_until::text as valid_until
+      from valid v
+      join units u on u.id = v.unit_id
+      join certification_schemes s on s.id = v.scheme_id
+     where v.valid_until < (${today}::date + make_interval(months => ${withinMonths}::int))::date
+     order by v.valid_until, u.name`);
+  return result.rows;
+}
+
+/** Who hears about a unit's certificate: its managers and the administrators (active users). */
+export async function recipientsFor(db: DbOrTx, unitIds: string[]) {
+  if (unitIds.length === 0) return [];
+  const result = await db.execute<{ unit_id: string | null; email: string; locale: string; role: string }>(sql`
+    select distinct r.unit_id, u.email, u.locale, r.role
+      from users u
+      join user_roles r on r.user_id = u.id
+     where u.active
+       and (r.role = 'administrator'
+            or (r.role = 'unit_manager' and r.unit_id in (${sql.join(
+              unitIds.map((id) => sql`${id}::uuid`),
+              sql`, `,
+            )})))
+     order by u.email`);
+  return result.rows;
+}
+
+export async function reminderMonths(db: DbOrTx): Promise<number[]> {
+  const result = await db.execute<{ months: number[] }>(
+    sql`select renewal_reminder_months as months from certification_settings where id = 1`,
+  );
+  return (result.rows[0]?.months ?? [6, 3, 1]).map(Number);
+}
+
+export async function saveReminderMonths(db: DbOrTx, months: number[], now: Date) {
+  await db.execute(sql`
+    insert into certification_settings (id, renewal_reminder_months, updated_at)
+    values (1, ${`{${months.join(',')}}`}::integer[], ${now.toISOString()}::timestamptz)
+    on conflict (id) do update set renewal_reminder_months = excluded.renewal_reminder_months, updated_at = excluded.updated_at`);
+}
+
+export async function unitNames(db: DbOrTx, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, ids));
+}

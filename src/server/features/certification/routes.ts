@@ -7,6 +7,8 @@ import {
   certificateList,
   certificateListQuery,
   certificationProcess,
+  certificationSettings,
+  certificationSettingsView,
   certificationUnitPage,
   certificationUnitsQuery,
   certifyBody,
@@ -94,6 +96,33 @@ export async function certificationRoutes(app: AppInstance) {
       await service.deleteScheme(request.ctx, actorOf(request), request.params.id);
       return reply.status(204).send();
     },
+  );
+
+  app.get(
+    '/api/certification/settings',
+    {
+      schema: {
+        tags,
+        summary: 'When renewal reminders go out: months before a certificate runs out',
+        response: { 200: certificationSettingsView },
+      },
+      config: { access: permission('read', 'certification_scheme') },
+    },
+    async (request) => service.getSettings(request.ctx, actorOf(request)),
+  );
+
+  app.put(
+    '/api/certification/settings',
+    {
+      schema: {
+        tags,
+        summary: 'Set the months before expiry at which the unit and the administrators are reminded (for example 6, 3, 1)',
+        body: certificationSettings,
+        response: { 200: certificationSettingsView },
+      },
+      config: { access: permission('update', 'certification_scheme') },
+    },
+    async (request) => service.saveSettings(request.ctx, actorOf(request), request.body),
   );
 
   // ---- Where the units stand

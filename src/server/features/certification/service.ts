@@ -5,7 +5,9 @@ import type { Actor, AppContext } from '../../context.js';
 import type { DbOrTx } from '../../db/client.js';
 import { badRequest, conflict, forbidden, notFound } from '../../http/errors.js';
 import type {
+  BelowThreshold,
   Certificate,
+  CertificationSettings,
   CertificationProcess,
   CertificationUnitPage,
   ChecklistItem,
@@ -202,8 +204,14 @@ export async function listUnitStatuses(ctx: AppContext, actor: Actor, query: Uni
   for (const row of rows) counts[row.status] += 1;
   const listed = query.status ? rows.filter((row) => row.status === query.status) : rows;
   const start = (query.page - 1) * query.pageSize;
+  const shown = listed.slice(start, start + query.pageSize);
+  const below = await belowThresholdByCertificate(
+    ctx.db,
+    today(ctx),
+    shown.filter((row) => row.status === 'certified').map((row) => row.unit_id),
+  );
   return {
-    items: listed.slice(start, start + query.pageSize).map((row) => ({
+    items: shown.map((row) => ({
       unitId: row.unit_id,
       unitName: row.unit_name,
       administrationId: row.administration_id,
@@ -214,6 +222,7 @@ export async function listUnitStatuses(ctx: AppContext, actor: Actor, query: Uni
       schemeName: row.scheme_name,
       validUntil: row.valid_until,
       openProcessId: row.open_process_id,
+      belowThreshold: (row.status === 'certified' && row.certificate_id && below.get(row.certificate_id)) || [],
     })),
     total: listed.length,
     page: query.page,
@@ -222,15 +231,65 @@ export async function listUnitStatuses(ctx: AppContext, actor: Actor, query: Uni
   };
 }
 
-/** For the start page: the units that work with children and youth, and how many of them have no valid certificate. */
-export async function childrenUnitsSummary(
+/** The computed criteria that certified units (these) no longer meet, by certificate. */
+async function belowThresholdByCertificate(db: DbOrTx, day: string, unitIds: string[]): Promise<Map<string, BelowThreshold[]>> {
+  const byCertificate = new Map<string, BelowThreshold[]>();
+  if (unitIds.length === 0) return byCertificate;
+  for (const row of await repo.criteriaBelowThreshold(db, day, unitIds)) {
+    const list = byCertificate.get(row.certificate_id) ?? [];
+    list.push({
+      criterionId: row.criterion_id,
+      label: row.label,
+      kind: row.kind,
+      threshold: row.threshold,
+      value: row.value,
+      of: row.of,
+      percent: row.kind === 'course_share' && row.of ? Math.floor((row.value * 100) / row.of) : null,
+    });
+    byCertificate.set(row.certificate_id, list);
+  }
+  return byCertificate;
+}
+
+/**
+ * For the start page: the units that work with children and youth and how many of them have no
+ * valid certificate; and how many certified units in scope no longer meet a computed criterion.
+ */
+export async function certificationSummary(
   ctx: AppContext,
   actor: Actor,
-): Promise<{ childrenUnits: number; missing: number } | null> {
+): Promise<{ childrenUnits: number; missing: number; belowThreshold: number } | null> {
   const scope = readScope(actor, 'certification');
   if (scope && scope.administrationIds.length === 0 && scope.unitIds.length === 0) return null;
-  const rows = await repo.unitStatuses(ctx.db, { today: today(ctx), worksWithChildren: true, scope });
-  return { childrenUnits: rows.length, missing: rows.filter((row) => row.status !== 'certified').length };
+  const day = today(ctx);
+  const rows = await repo.unitStatuses(ctx.db, { today: day, scope });
+  const children = rows.filter((row) => row.works_with_children);
+  const certified = rows.filter((row) => row.status === 'certified').map((row) => row.unit_id);
+  const below = certified.length > 0 ? await repo.criteriaBelowThreshold(ctx.db, day, certified) : [];
+  return {
+    childrenUnits: children.length,
+    missing: children.filter((row) => row.status !== 'certified').length,
+    belowThreshold: new Set(below.map((row) => row.unit_id)).size,
+  };
+}
+
+export async function getSettings(ctx: AppContext, actor: Actor): Promise<CertificationSettings> {
+  requireScheme(actor, 'read');
+  return { renewalReminderMonths: await repo.reminderMonths(ctx.db) };
+}
+
+export async function saveSettings(ctx: AppContext, actor: Actor, body: CertificationSettings): Promise<CertificationSettings> {
+  requireScheme(actor, 'update');
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const before = await repo.reminderMonths(tx);
+    const changes = changedFields({ renewalReminderMonths: before }, { renewalReminderMonths: body.renewalReminderMonths });
+    if (changes) {
+      await repo.saveReminderMonths(tx, body.renewalReminderMonths, now);
+      await recordAudit(tx, actor, { action: 'update', entityType: 'certification_settings', entityId: null, ...changes }, now);
+    }
+    return { renewalReminderMonths: await repo.reminderMonths(tx) };
+  });
 }
 
 // ---- Processes and their checklists ----------------------------------------------------------------
@@ -395,12 +454,17 @@ async function changeableProcess(tx: DbOrTx, actor: Actor, id: string) {
   return row;
 }
 
-/** The working group: employees of the unit, named by the unit manager or a coordinator. */
+/**
+ * The working group: employees of the unit, named by the unit manager or a coordinator. It outlives
+ * the certification: a certified unit whose group has shrunk names new members here.
+ */
 export async function setGroup(ctx: AppContext, actor: Actor, id: string, employeeIds: string[]): Promise<CertificationProcess> {
   const now = ctx.clock.now();
   const day = today(ctx);
   return ctx.db.transaction(async (tx) => {
-    const row = await changeableProcess(tx, actor, id);
+    const row = await visibleProcess(tx, actor, id, 'update');
+    if (!canForUnit(actor, 'update', 'certification', unitOf(row))) throw forbidden();
+    if (row.process.status === 'cancelled') throw conflict('process_not_open');
     const wanted = [...new Set(employeeIds)];
     const before = (await repo.groupOf(tx, id, row.process.unitId, day)).map((g) => g.employeeId);
     // Members already in the group may stay after leaving the unit (they no longer count); new ones must be staff now.

@@ -46,7 +46,7 @@ describe('the overview', () => {
       counts: { administrations: 2, units: 3, unitsWorkingWithChildren: 2, employees: 4, users: 2, pendingMail: 1 },
       training: { coursesWithoutSession: [], newUntrained: { count: 0, months: 3 } },
       // The active units that work with children and youth, none of them certified yet.
-      certification: { childrenUnits: 2, missing: 2 },
+      certification: { childrenUnits: 2, missing: 2, belowThreshold: 0 },
     });
   });
 
@@ -57,7 +57,7 @@ describe('the overview', () => {
       counts: { administrations: 2, units: 3, unitsWorkingWithChildren: 2, employees: 4, users: null, pendingMail: null },
       training: { coursesWithoutSession: [], newUntrained: { count: 0, months: 3 } },
       // The active units that work with children and youth, none of them certified yet.
-      certification: { childrenUnits: 2, missing: 2 },
+      certification: { childrenUnits: 2, missing: 2, belowThreshold: 0 },
     });
   });
 
@@ -67,7 +67,7 @@ describe('the overview', () => {
     expect((await agent.get('/api/overview')).json()).toEqual({
       counts: { administrations: 1, units: 2, unitsWorkingWithChildren: 1, employees: 3, users: null, pendingMail: null },
       training: null,
-      certification: { childrenUnits: 1, missing: 1 },
+      certification: { childrenUnits: 1, missing: 1, belowThreshold: 0 },
     });
   });
 

@@ -1,7 +1,7 @@
 import type { Actor, AppContext } from '../../context.js';
 import type { Overview } from '#shared/contracts/system';
 import { countUsers } from '../auth/service.js';
-import { childrenUnitsSummary } from '../certification/service.js';
+import { certificationSummary } from '../certification/service.js';
 import { stockholmDate } from '../employees/current.js';
 import { newEmployeesWithoutTraining } from '../training-records/service.js';
 import { coursesWithoutSessionThisYear } from '../training-reminders/service.js';
@@ -17,7 +17,7 @@ export async function overview(ctx: AppContext, actor: Actor): Promise<Overview>
     seesUsers(actor) ? countUsers(ctx.db) : null,
     seesMail(actor) ? repo.pendingMailCount(ctx.db) : null,
     seesTrainingPlanning(actor) ? trainingToPlan(ctx, today) : null,
-    childrenUnitsSummary(ctx, actor),
+    certificationSummary(ctx, actor),
   ]);
   return { counts: { ...counts, users, pendingMail }, training, certification };
 }
