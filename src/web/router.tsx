@@ -15,10 +15,31 @@ import { trainingRoutes } from './features/training/routes';
 import { coverageRoute } from './features/coverage/routes';
 import { programmeRoutes } from './features/programmes/routes';
 import { enrolmentRoutes } from './features/enrolments/routes';
+import { certificationRoutes } from './features/certification/routes';
 
 /** The route tree: public pages beside the signed-in layout, whose children come from each feature's routes.tsx. */
 export function createAppRouter(queryClient: QueryClient) {
-  const routeTree = rootRoute.addChildren([loginRoute, setupRoute, verifyRoute, verifyResultRoute, appRoute.addChildren([myTrainingRoute, ...organisationRoutes, overviewRoute, accountRoute, ...userRoutes, outboxRoute, auditLogRoute, ...importRoutes, ...trainingRoutes, coverageRoute, ...programmeRoutes, ...enrolmentRoutes])]);
+  const routeTree = rootRoute.addChildren([
+    loginRoute,
+    setupRoute,
+    verifyRoute,
+    verifyResultRoute,
+    appRoute.addChildren([
+      myTrainingRoute,
+      ...organisationRoutes,
+      overviewRoute,
+      accountRoute,
+      ...userRoutes,
+      outboxRoute,
+      auditLogRoute,
+      ...importRoutes,
+      ...trainingRoutes,
+      coverageRoute,
+      ...programmeRoutes,
+      ...enrolmentRoutes,
+      ...certificationRoutes,
+    ]),
+  ]);
   return createRouter({ routeTree, context: { queryClient }, defaultPreload: 'intent', scrollRestoration: true });
 }
 

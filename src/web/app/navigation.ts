@@ -30,6 +30,14 @@ export const navigation: NavGroup[] = [
     ],
   },
   {
+    labelKey: 'nav.groups.certification',
+    items: [
+      { to: '/certification', labelKey: 'nav.certification', permission: ['read', 'certification'] },
+      { to: '/certification/certify', labelKey: 'nav.certify', permission: ['create', 'certificate'] },
+      { to: '/certification/schemes', labelKey: 'nav.certificationSchemes', permission: ['read', 'certification_scheme'] },
+    ],
+  },
+  {
     labelKey: 'nav.groups.system',
     items: [
       { to: '/users', labelKey: 'nav.users', permission: ['read', 'user'] },

@@ -211,6 +211,22 @@ export function EmployeeSelect(props: SelectBase & { includeEnded?: boolean }) {
   );
 }
 
+/** Several current employees, searched as EmployeeSelect searches them, optionally within one unit (a working group). */
+export function EmployeeMultiSelect(props: MultiSelectBase & { unitId?: string }) {
+  const { unitId, ...rest } = props;
+  const [q, setQ] = useState('');
+  const onQuery = useCallback((text: string) => setQ(text.replace(/[,()]/g, ' ').trim()), []);
+  const employees = useEmployeeList({ q: q || undefined, pageSize: 50, sort: 'lastName', status: 'current', unitId });
+  return (
+    <RemoteMultiSelect
+      {...rest}
+      onQuery={onQuery}
+      loading={employees.isFetching}
+      options={(employees.data?.items ?? []).map((e) => ({ value: e.id, label: employeeLabel(e) }))}
+    />
+  );
+}
+
 /** An administration: there are few, so all are loaded (closed ones only when asked for; allowed narrows them further). */
 export function AdministrationSelect(props: SelectBase & { includeClosed?: boolean; allowed?: (id: string) => boolean }) {
   const { t } = useTranslation();

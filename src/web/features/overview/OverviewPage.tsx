@@ -86,6 +86,7 @@ export function OverviewPage() {
         ) : null}
       </section>
       {overview.data?.training && <TrainingToPlan training={overview.data.training} />}
+      {overview.data?.certification && <CertificationRule certification={overview.data.certification} />}
     </Page>
   );
 }
@@ -131,6 +132,36 @@ function TrainingToPlan({ training }: { training: NonNullable<Overview['training
               {t('overview.training.showAll')}
             </Anchor>
           )}
+        </Card>
+      </SimpleGrid>
+    </section>
+  );
+}
+
+/** The rule that every unit working with children and youth be certified: how many are not, and how many have slipped. */
+function CertificationRule({ certification }: { certification: NonNullable<Overview['certification']> }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="overview-certification">
+      <Text component="h2" id="overview-certification" fw={700} size="lg" mb="sm">
+        {t('overview.certification.heading')}
+      </Text>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <Card withBorder radius="md" padding="lg">
+          <Text size="2rem" fw={700} lh={1.2} c="indigo.8">
+            {formatNumber(certification.missing)}
+          </Text>
+          <Text fw={500}>{t('overview.certification.missing', { total: formatNumber(certification.childrenUnits) })}</Text>
+          <Anchor component={Link} to="/certification" mt="xs">
+            {t('overview.certification.show')}
+          </Anchor>
+        </Card>
+        <Card withBorder radius="md" padding="lg">
+          <Text size="2rem" fw={700} lh={1.2} c="indigo.8">
+            {formatNumber(certification.belowThreshold)}
+          </Text>
+          <Text fw={500}>{t('overview.certification.belowThreshold')}</Text>
+          <Text size="sm">{t('overview.certification.belowThresholdHint')}</Text>
         </Card>
       </SimpleGrid>
     </section>
