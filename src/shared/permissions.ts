@@ -12,6 +12,8 @@ export const roles = [
   'trainer',
   'employee',
   'activity_host',
+  /** Issues certificates for a scheme (for example someone of RFSL's, or the municipality's own certifier): certifies and revokes. */
+  'certifier',
 ] as const;
 export type Role = (typeof roles)[number];
 
@@ -123,6 +125,15 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   trainer: [...ownAccount, ...browseTraining, 'read:attendance:self', 'update:attendance:self', 'create:attendance:self'],
   employee: [...ownAccount, ...browseTraining, 'read:employee:self'],
   activity_host: [...ownAccount, ...browseTraining],
+  certifier: [
+    ...ownAccount,
+    ...readOrganisation,
+    'read:certification_scheme:any',
+    'read:certification:any',
+    'read:certificate:any',
+    'create:certificate:any',
+    'update:certificate:any',
+  ],
 };
 
 export function permissionsOf(userRoles: readonly Role[]): Set<Permission> {
@@ -147,4 +158,5 @@ export const roleScope: Record<Role, 'none' | 'administration' | 'units'> = {
   trainer: 'none',
   employee: 'none',
   activity_host: 'none',
+  certifier: 'none',
 };

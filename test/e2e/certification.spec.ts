@@ -1,14 +1,15 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { csrf, expectNoAxeViolations, expectNoSidewaysScroll, run, signInAsAdmin } from './system-helpers.js';
+import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { csrf, expectNoAxeViolations, expectNoSidewaysScroll, logIn, run, signInAsAdmin } from './system-helpers.js';
 
 /**
  * A unit's certification in the browser. Through the API: an administration with two pre-schools
- * (working with children and youth) and their staff, and a scheme with a working-group criterion and
- * a confirmed one. In the browser the administrator starts the first pre-school's process from the
- * units' status page, puts an employee in the working group, confirms the other criterion with
- * evidence, certifies the unit, reads the certificate and revokes it; the certify page lists the
- * second pre-school's process as not ready; the start page counts the uncertified units. axe finds
- * no WCAG 2.1 AA violation on any page, at desktop width and on a phone.
+ * (working with children and youth) and their staff, a unit manager of the first, a certifier, and a
+ * scheme with a working-group criterion and a confirmed one. In the browser the unit manager starts
+ * the process from the units' status page, puts an employee in the working group and confirms the
+ * other criterion with evidence; the certifier certifies the unit; the administrator reads the
+ * certificate and revokes it. The certify page lists the second pre-school's process as not ready;
+ * the start page counts the uncertified units. axe finds no WCAG 2.1 AA violation on any page, at
+ * desktop width and on a phone.
  */
 
 test.describe.configure({ mode: 'serial' });
@@ -21,6 +22,16 @@ const names = {
   group: 'Arbetsgrupp med minst en medarbetare',
   routine: 'Rutin för introduktion av nyanställda',
 };
+const manager = { name: `Uma Enhetschef ${run}`, email: `uma.${run}@example.se`, password: 'a long password' };
+const certifier = { name: `Sam Certifierare ${run}`, email: `sam.${run}@example.se`, password: 'a long password' };
+
+async function signedIn(browser: Browser, person: { email: string; password: string }) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await logIn(page, person.email, person.password);
+  await page.waitForURL((url) => url.pathname !== '/login');
+  return page;
+}
 
 async function post(request: APIRequestContext, url: string, data: unknown) {
   const response = await request.post(url, { data, headers: await csrf(request) });
@@ -63,77 +74,95 @@ async function build(page: Page) {
       { kind: 'confirmed', label: names.routine },
     ],
   });
+  await post(request, '/api/users', { ...manager, roles: [{ role: 'unit_manager', unitId: first.id }] });
+  await post(request, '/api/users', { ...certifier, roles: [{ role: 'certifier' }] });
   const secondProcess = await post(request, '/api/certification/processes', { unitId: second.id, schemeId: scheme.id });
   return { administration, first, second, employees, scheme, secondProcess };
 }
 
 let built: Awaited<ReturnType<typeof build>>;
 
-test('a unit goes from not started to certified, and its certificate is revoked', async ({ page }) => {
+test('a unit manager follows the checklist, a certifier certifies, the administrator revokes', async ({ page, browser }) => {
+  // Three people in three browsers, and axe at each step.
+  test.setTimeout(90_000);
   await signInAsAdmin(page);
   built = await build(page);
 
+  // The administrator sees both pre-schools where they stand.
   await page.goto(`/certification?administrationId=${built.administration.id}`);
   await expect(page.getByRole('heading', { level: 1, name: 'Certifiering' })).toBeVisible();
-  const row = page.getByRole('row').filter({ hasText: names.first });
-  await expect(row.getByText('Inte påbörjad')).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: names.first }).getByText('Inte påbörjad')).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: names.second }).getByText('Pågår')).toBeVisible();
   await expectNoAxeViolations(page, 'the units status page');
 
-  // Start the first pre-school's process with the scheme.
+  // The unit manager sees only their own unit, and starts its process with the scheme.
+  const their = await signedIn(browser, manager);
+  await their.getByRole('link', { name: 'Certifiering', exact: true }).click();
+  const row = their.getByRole('row').filter({ hasText: names.first });
+  await expect(row.getByText('Inte påbörjad')).toBeVisible();
+  await expect(their.getByRole('row').filter({ hasText: names.second })).toHaveCount(0);
   await row.getByRole('button', { name: `Starta eller förnya certifieringen för ${names.first}` }).click();
-  const start = page.getByRole('dialog');
+  const start = their.getByRole('dialog');
   await start.getByLabel('Certifiering').selectOption({ label: names.scheme });
-  await expectNoAxeViolations(page, 'the dialog that starts a process');
+  await expectNoAxeViolations(their, 'the dialog that starts a process');
   await start.getByRole('button', { name: 'Starta processen' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: `Certifieringsprocess: ${names.first}` })).toBeVisible();
-  await expect(page.getByText('0 av 2 kriterier uppfyllda')).toBeVisible();
-  await expect(page.getByText('Inte redo än')).toBeVisible();
-  await expectNoAxeViolations(page, 'a process with nothing met');
+  await expect(their.getByRole('heading', { level: 1, name: `Certifieringsprocess: ${names.first}` })).toBeVisible();
+  await expect(their.getByText('0 av 2 kriterier uppfyllda')).toBeVisible();
+  await expect(their.getByText('Inte redo än')).toBeVisible();
+  // Certifying is not theirs to do.
+  await expect(their.getByRole('button', { name: 'Certifiera', exact: true })).toHaveCount(0);
+  await expectNoAxeViolations(their, 'a process with nothing met');
+  const processUrl = their.url();
 
   // The working group: one of the unit's employees, searched by name.
-  await page.getByRole('button', { name: 'Ändra arbetsgruppen' }).click();
-  const groupDialog = page.getByRole('dialog');
+  await their.getByRole('button', { name: 'Ändra arbetsgruppen' }).click();
+  const groupDialog = their.getByRole('dialog');
   const members = groupDialog.getByRole('combobox', { name: 'Medlemmar' });
   await members.click();
   await members.fill(`Certifierad0${run}`);
-  await expect(page.getByRole('option')).toHaveCount(1);
-  await page.getByRole('option').first().click();
+  await expect(their.getByRole('option')).toHaveCount(1);
+  await their.getByRole('option').first().click();
   // The list stays open for another choice: leaving the field closes it.
   await groupDialog.getByRole('heading').click();
-  await expect(page.getByRole('option')).toHaveCount(0);
+  await expect(their.getByRole('option')).toHaveCount(0);
   await groupDialog.getByRole('button', { name: 'Spara' }).click();
   await expect(groupDialog).toBeHidden();
-  await expect(page.getByRole('link', { name: `Robin Certifierad0${run}` })).toBeVisible();
-  await expect(page.getByText('1 av 2 kriterier uppfyllda')).toBeVisible();
+  await expect(their.getByRole('link', { name: `Robin Certifierad0${run}` })).toBeVisible();
+  await expect(their.getByText('1 av 2 kriterier uppfyllda')).toBeVisible();
 
   // The routine is confirmed with evidence; an empty evidence is refused first.
-  await page.getByRole('button', { name: `Bekräfta ${names.routine}` }).click();
-  const confirmDialog = page.getByRole('dialog');
+  await their.getByRole('button', { name: `Bekräfta ${names.routine}` }).click();
+  const confirmDialog = their.getByRole('dialog');
   await confirmDialog.getByRole('button', { name: 'Bekräfta' }).click();
   await expect(confirmDialog.getByText('Skriv vad som visar att kriteriet är uppfyllt.')).toBeVisible();
   await confirmDialog.getByLabel(/^Underlag/).fill('Rutinen antogs av ledningsgruppen 2026-10-01.');
-  await expectNoAxeViolations(page, 'the confirmation dialog');
+  await expectNoAxeViolations(their, 'the confirmation dialog');
   await confirmDialog.getByRole('button', { name: 'Bekräfta' }).click();
   await expect(confirmDialog).toBeHidden();
-  await expect(page.getByText('2 av 2 kriterier uppfyllda')).toBeVisible();
-  await expect(page.getByText('Redo att certifieras')).toBeVisible();
-  await expect(page.getByText('Rutinen antogs av ledningsgruppen 2026-10-01.')).toBeVisible();
-  await expectNoAxeViolations(page, 'a process ready to be certified');
+  await expect(their.getByText('2 av 2 kriterier uppfyllda')).toBeVisible();
+  await expect(their.getByText('Redo att certifieras')).toBeVisible();
+  await expect(their.getByText('Rutinen antogs av ledningsgruppen 2026-10-01.')).toBeVisible();
+  await expectNoAxeViolations(their, 'a process ready to be certified');
 
-  // Certify: the certificate page shows the snapshot the certificate rests on.
-  await page.getByRole('button', { name: 'Certifiera', exact: true }).click();
-  const certifyDialog = page.getByRole('dialog');
+  // The certifier certifies: the certificate page shows the snapshot the certificate rests on.
+  const issuer = await signedIn(browser, certifier);
+  await issuer.goto(processUrl);
+  await expect(issuer.getByText('Redo att certifieras')).toBeVisible();
+  await expect(issuer.getByRole('button', { name: `Bekräfta ${names.routine}` })).toHaveCount(0);
+  await issuer.getByRole('button', { name: 'Certifiera', exact: true }).click();
+  const certifyDialog = issuer.getByRole('dialog');
   await expect(certifyDialog.getByLabel(/^Certifierad den/)).not.toHaveValue('');
   await certifyDialog.getByRole('button', { name: 'Certifiera', exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1, name: `Certifikat: ${names.first}` })).toBeVisible();
-  await expect(page.getByText('Giltigt', { exact: true }).first()).toBeVisible();
-  const snapshot = page.getByRole('table', { name: 'Underlaget när enheten certifierades' });
+  await expect(issuer.getByRole('heading', { level: 1, name: `Certifikat: ${names.first}` })).toBeVisible();
+  await expect(issuer.getByText('Giltigt', { exact: true }).first()).toBeVisible();
+  const snapshot = issuer.getByRole('table', { name: 'Underlaget när enheten certifierades' });
   await expect(snapshot.getByRole('row').filter({ hasText: names.group })).toContainText('1 i arbetsgruppen, krav 1');
   await expect(snapshot.getByRole('row').filter({ hasText: names.routine })).toContainText('ledningsgruppen');
-  const pdf = await page.request.get((await page.getByRole('link', { name: 'Ladda ner som PDF' }).getAttribute('href')) ?? '');
+  const pdf = await issuer.request.get(
+    (await issuer.getByRole('link', { name: 'Ladda ner som PDF' }).getAttribute('href')) ?? '',
+  );
   expect(pdf.headers()['content-type']).toContain('application/pdf');
-  await expectNoAxeViolations(page, 'a valid certificate');
+  await expectNoAxeViolations(issuer, 'a valid certificate');
 
   // The status page now counts the unit certified.
   await page.goto(`/certification?administrationId=${built.administration.id}`);

@@ -67,6 +67,7 @@ describe('loading the demo', () => {
         'trainer',
         'employee',
         'activity_host',
+        'certifier',
       ]),
     );
 

@@ -184,6 +184,7 @@ export async function loadDemo(
         employeeIndex: employeeInPreschool,
       },
       { email: 'vard@demo.example', name: 'Mika Värd', role: 'activity_host', scope: null },
+      { email: 'certifierare@demo.example', name: 'Sam Certifierare', role: 'certifier', scope: null },
     ];
     const userRows = await repo.insertUsers(
       tx,
