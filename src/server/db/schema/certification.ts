@@ -13,6 +13,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { employees, units } from './organisation.js';
+import { bytea } from './imports.js';
 import { courses } from './training.js';
 import { users } from './users.js';
 
@@ -161,3 +162,29 @@ export const certificationSettings = pgTable('certification_settings', {
     .default(sql`'{6,3,1}'::integer[]`),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * A file attached as evidence to a confirmed criterion of a process (a routine, minutes, a final
+ * test). It stays with the process, so a certificate's evidence can be read after certification.
+ */
+export const certificationEvidenceFiles = pgTable(
+  'certification_evidence_files',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    processId: uuid('process_id')
+      .notNull()
+      .references(() => certificationProcesses.id, { onDelete: 'cascade' }),
+    criterionId: uuid('criterion_id')
+      .notNull()
+      .references(() => certificationCriteria.id, { onDelete: 'cascade' }),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    uploadedByUserId: uuid('uploaded_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    uploadedByName: text('uploaded_by_name'),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('certification_evidence_files_process_idx').on(t.processId, t.criterionId)],
+);
