@@ -142,6 +142,16 @@ test('a unit manager follows the checklist, a certifier certifies, the administr
   await expect(their.getByText('2 av 2 kriterier uppfyllda')).toBeVisible();
   await expect(their.getByText('Redo att certifieras')).toBeVisible();
   await expect(their.getByText('Rutinen antogs av ledningsgruppen 2026-10-01.')).toBeVisible();
+  // The routine itself is attached as a file; it can be downloaded from the checklist.
+  const chooser = their.waitForEvent('filechooser');
+  await their.getByRole('button', { name: `Bifoga fil till ${names.routine}` }).click();
+  await (
+    await chooser
+  ).setFiles({ name: 'Introduktionsrutin.txt', mimeType: 'text/plain', buffer: Buffer.from('Så tar vi emot nyanställda.') });
+  const attached = their.getByRole('link', { name: 'Introduktionsrutin.txt' });
+  await expect(attached).toBeVisible();
+  const downloaded = await their.request.get((await attached.getAttribute('href')) ?? '');
+  expect(await downloaded.text()).toBe('Så tar vi emot nyanställda.');
   await expectNoAxeViolations(their, 'a process ready to be certified');
 
   // The certifier certifies: the certificate page shows the snapshot the certificate rests on.

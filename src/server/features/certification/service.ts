@@ -300,7 +300,7 @@ const unitOf = (row: { process: { unitId: string }; administrationId: string }):
 });
 
 /** A process the actor may see, else 404 (whether it exists is not for them to learn). */
-async function visibleProcess(db: DbOrTx, actor: Actor, id: string, lock?: 'update') {
+export async function visibleProcess(db: DbOrTx, actor: Actor, id: string, lock?: 'update') {
   const row = await repo.findProcess(db, id, lock);
   if (!row || !canForUnit(actor, 'read', 'certification', unitOf(row))) throw notFound();
   return row;
@@ -447,7 +447,7 @@ export async function openProcess(
 }
 
 /** A process the actor may change: visible, theirs to update, and open. */
-async function changeableProcess(tx: DbOrTx, actor: Actor, id: string) {
+export async function changeableProcess(tx: DbOrTx, actor: Actor, id: string) {
   const row = await visibleProcess(tx, actor, id, 'update');
   if (!canForUnit(actor, 'update', 'certification', unitOf(row))) throw forbidden();
   requireOpen(row);
@@ -481,7 +481,7 @@ export async function setGroup(ctx: AppContext, actor: Actor, id: string, employ
   });
 }
 
-async function confirmedCriterion(tx: DbOrTx, row: repo.ProcessRow, criterionId: string) {
+export async function confirmedCriterion(tx: DbOrTx, row: repo.ProcessRow, criterionId: string) {
   const criterion = (await repo.criteriaOf(tx, row.process.schemeId)).find((c) => c.id === criterionId);
   if (!criterion) throw notFound('unknown_criterion');
   if (criterion.kind !== 'confirmed') throw conflict('criterion_is_computed');

@@ -1,18 +1,33 @@
 import { useEffect, useState } from 'react';
-import { Anchor, Badge, Button, Group, List, Modal, Paper, Progress, Stack, Text, Textarea, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  FileButton,
+  Group,
+  List,
+  Modal,
+  Paper,
+  Progress,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { CertificationProcess, ChecklistItem } from '#shared/contracts/certification';
+import { evidenceFileTypes, type EvidenceFile } from '#shared/contracts/certification-evidence';
 import { useCan } from '../../api/session';
 import { ConfirmDialog, useFullScreenDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert, Page } from '../../components/Page';
 import { RequirePermission } from '../../components/RequirePermission';
-import { formatDate, formatDateTime, todayInStockholm } from '../../components/format';
+import { formatDate, formatDateTime, formatNumber, todayInStockholm } from '../../components/format';
 import { notifyDone } from '../../components/notify';
 import { Facts, RecordError } from '../organisation/parts';
 import { EmployeeMultiSelect } from '../organisation/Selects';
 import { DateField } from '../organisation/EmployeeForm';
-import { useCertify, useProcess, useProcessChanges } from './api';
+import { evidenceFileUrl, useCertify, useEvidence, useEvidenceChanges, useProcess, useProcessChanges } from './api';
 import { BackToCertification, ProcessStatusBadge, useCriterionValueText } from './parts';
 
 export function ProcessPage() {
@@ -136,6 +151,8 @@ function Checklist({ process, metCount, mayChange }: { process: CertificationPro
   const total = process.checklist.length;
   const percent = total === 0 ? 0 : Math.round((metCount / total) * 100);
   const summary = t('certification.checklist.summary', { met: metCount, total });
+  const evidence = useEvidence(process.id);
+  const files = evidence.data?.items ?? [];
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="process-checklist">
       <Stack gap="md">
@@ -166,7 +183,12 @@ function Checklist({ process, metCount, mayChange }: { process: CertificationPro
         <Stack gap="sm" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
           {process.checklist.map((item) => (
             <li key={item.id}>
-              <ChecklistEntry processId={process.id} item={item} mayChange={mayChange} />
+              <ChecklistEntry
+                processId={process.id}
+                item={item}
+                mayChange={mayChange}
+                files={files.filter((file) => file.criterionId === item.id)}
+              />
             </li>
           ))}
         </Stack>
@@ -175,7 +197,17 @@ function Checklist({ process, metCount, mayChange }: { process: CertificationPro
   );
 }
 
-function ChecklistEntry({ processId, item, mayChange }: { processId: string; item: ChecklistItem; mayChange: boolean }) {
+function ChecklistEntry({
+  processId,
+  item,
+  mayChange,
+  files,
+}: {
+  processId: string;
+  item: ChecklistItem;
+  mayChange: boolean;
+  files: EvidenceFile[];
+}) {
   const { t } = useTranslation();
   const valueText = useCriterionValueText();
   const changes = useProcessChanges(processId);
@@ -215,6 +247,7 @@ function ChecklistEntry({ processId, item, mayChange }: { processId: string; ite
             {valueText(item)}
           </Text>
         )}
+        {item.kind === 'confirmed' && <EvidenceFiles processId={processId} item={item} files={files} mayChange={mayChange} />}
         {mayChange && item.kind === 'confirmed' && (
           <Group gap="xs">
             <Button
@@ -254,6 +287,105 @@ function ChecklistEntry({ processId, item, mayChange }: { processId: string; ite
         {t('certification.checklist.takeBackText', { criterion: item.label })}
       </ConfirmDialog>
     </Paper>
+  );
+}
+
+const acceptedEndings = Object.keys(evidenceFileTypes)
+  .map((ending) => `.${ending}`)
+  .join(',');
+
+/** The files that show a confirmed criterion is met: downloadable by all who see the process; attached and removed while it is open. */
+function EvidenceFiles({
+  processId,
+  item,
+  files,
+  mayChange,
+}: {
+  processId: string;
+  item: ChecklistItem;
+  files: EvidenceFile[];
+  mayChange: boolean;
+}) {
+  const { t } = useTranslation();
+  const { attach, remove } = useEvidenceChanges(processId);
+  const [removing, setRemoving] = useState<EvidenceFile | null>(null);
+  return (
+    <Stack gap={4}>
+      {files.length > 0 && (
+        <>
+          <Text size="sm" fw={700}>
+            {t('certification.evidence.files')}
+          </Text>
+          <List size="sm" spacing={4}>
+            {files.map((file) => (
+              <List.Item key={file.id}>
+                <Group gap="xs" wrap="wrap">
+                  <Anchor
+                    href={evidenceFileUrl(processId, file.id)}
+                    download={file.fileName}
+                    style={{ overflowWrap: 'anywhere' }}
+                  >
+                    {file.fileName}
+                  </Anchor>
+                  <Text span size="sm">
+                    {t('certification.evidence.about', {
+                      size: formatNumber(Math.max(1, Math.ceil(file.size / 1024))),
+                      name: file.uploadedByName ?? t('certification.checklist.someone'),
+                      date: formatDate(file.uploadedAt),
+                    })}
+                  </Text>
+                  {mayChange && (
+                    <Button
+                      size="compact-xs"
+                      variant="default"
+                      color="red.9"
+                      onClick={() => setRemoving(file)}
+                      aria-label={t('certification.evidence.removeFile', { file: file.fileName })}
+                    >
+                      {t('certification.evidence.remove')}
+                    </Button>
+                  )}
+                </Group>
+              </List.Item>
+            ))}
+          </List>
+        </>
+      )}
+      {mayChange && (
+        <Group gap="xs">
+          <FileButton
+            accept={acceptedEndings}
+            onChange={(file) => {
+              if (file) attach.mutate({ criterionId: item.id, file });
+            }}
+          >
+            {(props) => (
+              <Button
+                {...props}
+                size="xs"
+                variant="outline"
+                loading={attach.isPending}
+                aria-label={t('certification.evidence.attachFor', { criterion: item.label })}
+              >
+                {t('certification.evidence.attach')}
+              </Button>
+            )}
+          </FileButton>
+          <Text size="xs">{t('certification.evidence.limits')}</Text>
+        </Group>
+      )}
+      <ErrorAlert error={attach.error} />
+      <ConfirmDialog
+        opened={removing !== null}
+        title={t('certification.evidence.removeTitle')}
+        confirmLabel={t('certification.evidence.remove')}
+        danger
+        onClose={() => setRemoving(null)}
+        onConfirm={() => remove.mutateAsync(removing?.id ?? '')}
+      >
+        {t('certification.evidence.removeText', { file: removing?.fileName ?? '' })}
+      </ConfirmDialog>
+    </Stack>
   );
 }
 

@@ -17,6 +17,7 @@ import type {
   UnitCertificateVerification,
   UpdateSchemeBody,
 } from '#shared/contracts/certification';
+import type { EvidenceFile } from '#shared/contracts/certification-evidence';
 import { api, toQuery } from '../../api/client';
 import { overviewQueryKey } from '../overview/OverviewPage';
 
@@ -192,3 +193,33 @@ export function useCertificateCheck(code: string) {
     retry: false,
   });
 }
+
+/** The evidence files of a process, for its confirmed criteria. */
+export function useEvidence(processId: string) {
+  return useQuery({
+    queryKey: [...certificationKeys.all, 'evidence', processId],
+    queryFn: () => api.get<{ items: EvidenceFile[] }>(`/api/certification/processes/${id(processId)}/evidence`),
+  });
+}
+
+export function useEvidenceChanges(processId: string) {
+  const refresh = useRefresh();
+  const base = `/api/certification/processes/${id(processId)}`;
+  return {
+    attach: useMutation({
+      mutationFn: ({ criterionId, file }: { criterionId: string; file: File }) => {
+        const body = new FormData();
+        body.append('file', file);
+        return api.post<EvidenceFile>(`${base}/criteria/${id(criterionId)}/evidence`, body);
+      },
+      onSuccess: refresh,
+    }),
+    remove: useMutation({
+      mutationFn: (fileId: string) => api.delete<void>(`${base}/evidence/${id(fileId)}`),
+      onSuccess: refresh,
+    }),
+  };
+}
+
+export const evidenceFileUrl = (processId: string, fileId: string) =>
+  `/api/certification/processes/${id(processId)}/evidence/${id(fileId)}`;
