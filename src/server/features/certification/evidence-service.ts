@@ -30,7 +30,7 @@ export const presentEvidenceFile = (row: repo.EvidenceFileRow): EvidenceFile => 
 export function cleanFileName(name: string): string {
   const base = path.posix
     .basename(name.replaceAll('\\', '/'))
-    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .replace(/\p{Cc}/gu, '')
     .trim();
   if (base.length <= 200) return base;
   const ending = path.posix.extname(base).slice(0, 10);
