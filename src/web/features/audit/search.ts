@@ -29,8 +29,33 @@ export function parseAuditSearch(search: Record<string, unknown>): AuditSearch {
   };
 }
 
-/** What the server writes today; a value from the address that is not here is still offered. */
-export const entityTypes = ['user', 'session', 'api_token', 'administration', 'unit', 'employee', 'outbox'];
+/** What the server writes today (each translated under audit.*); a value from the address that is not here is still offered. */
+export const entityTypes = [
+  'user',
+  'session',
+  'api_token',
+  'administration',
+  'unit',
+  'employee',
+  'outbox',
+  'demo',
+  'course',
+  'training_level',
+  'training_session',
+  'training_settings',
+  'attendance',
+  'calendar_feed',
+  'certification',
+  'certification_process',
+  'certification_scheme',
+  'certification_settings',
+  'employee_import',
+  'enrolment',
+  'programme',
+  'training_certificate',
+  'training_record',
+  'unit_certificate',
+];
 export const auditActions = [
   'create',
   'read',
@@ -42,4 +67,16 @@ export const auditActions = [
   'logout',
   'login_failed',
   'retry',
+  'close',
+  'reopen',
+  'move',
+  'cancel',
+  'attach',
+  'detach',
+  'commit',
+  'confirm',
+  'unconfirm',
+  'demo',
+  'discard',
+  'revoke',
 ];
