@@ -4,3 +4,4 @@ export * from './system.js';
 export * from './imports.js';
 export * from './training.js';
 export * from './certification.js';
+export * from './plans.js';
