@@ -45,6 +45,8 @@ export const entities = [
   'certification',
   /** Certificates: create certifies units, update revokes. */
   'certificate',
+  /** Action plans with their goals, actions and indicators: the municipality's, an administration's, a unit's. */
+  'action_plan',
 ] as const;
 export type Entity = (typeof entities)[number];
 
@@ -89,6 +91,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'read:certificate:administration',
     'read:employee:administration',
     'read:overview:administration',
+    'read:action_plan:any',
+    'create:action_plan:administration',
+    'update:action_plan:administration',
+    'delete:action_plan:administration',
   ],
   unit_manager: [
     ...ownAccount,
@@ -106,6 +112,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'read:certification:unit',
     'update:certification:unit',
     'read:certificate:unit',
+    'read:action_plan:any',
+    'create:action_plan:unit',
+    'update:action_plan:unit',
+    'delete:action_plan:unit',
   ],
   training_coordinator: [
     ...ownAccount,
@@ -120,6 +130,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'read:certification:any',
     'update:certification:any',
     'read:certificate:any',
+    'read:action_plan:any',
   ],
   /** Trainers mark attendance on the sessions they lead ('self'), and see who is enrolled there. */
   trainer: [...ownAccount, ...browseTraining, 'read:attendance:self', 'update:attendance:self', 'create:attendance:self'],
@@ -133,6 +144,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'read:certificate:any',
     'create:certificate:any',
     'update:certificate:any',
+    'read:action_plan:any',
   ],
 };
 
