@@ -268,3 +268,8 @@ export const planChanges = z.object({
 export type PlanChanges = z.infer<typeof planChanges>;
 
 export const goalParams = z.object({ id: z.uuid() });
+
+/** A goal of an adopted municipal plan, for a plan of an administration or a unit to serve. */
+export const municipalGoalOption = z.object({ id: z.uuid(), title: z.string(), planId: z.uuid(), planName: z.string() });
+export type MunicipalGoalOption = z.infer<typeof municipalGoalOption>;
+export const municipalGoalList = z.object({ items: z.array(municipalGoalOption) });
