@@ -15,7 +15,7 @@ import { trainingRoutes } from './features/training/routes';
 import { coverageRoute } from './features/coverage/routes';
 import { programmeRoutes } from './features/programmes/routes';
 import { enrolmentRoutes } from './features/enrolments/routes';
-import { certificationRoutes } from './features/certification/routes';
+import { certificationRoutes, registerCheckRoute, registerRoute } from './features/certification/routes';
 
 /** The route tree: public pages beside the signed-in layout, whose children come from each feature's routes.tsx. */
 export function createAppRouter(queryClient: QueryClient) {
@@ -24,6 +24,8 @@ export function createAppRouter(queryClient: QueryClient) {
     setupRoute,
     verifyRoute,
     verifyResultRoute,
+    registerRoute,
+    registerCheckRoute,
     appRoute.addChildren([
       myTrainingRoute,
       ...organisationRoutes,

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
-import { csrf, expectNoAxeViolations, expectNoSidewaysScroll, logIn, run, signInAsAdmin } from './system-helpers.js';
+import { admin, csrf, expectNoAxeViolations, expectNoSidewaysScroll, logIn, run, signInAsAdmin } from './system-helpers.js';
 
 /**
  * A unit's certification in the browser. Through the API: an administration with two pre-schools
@@ -235,4 +235,135 @@ test('the certification pages read well on a phone', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: `Certifikat: ${names.first}` })).toBeVisible();
   await expectNoSidewaysScroll(page);
   await expectNoAxeViolations(page, 'a certificate on a phone');
+});
+
+test('an administrator defines a scheme with its criteria, changes it, sets the reminders and deletes it', async ({ page }) => {
+  test.setTimeout(60_000);
+  await signInAsAdmin(page);
+  const courseName = `Certifieringsutbildning ${run}`;
+  const levels = await (await page.request.get('/api/training-levels')).json();
+  const level = levels.items.find((l: { key: string }) => l.key === 'certification_course') ?? levels.items[0];
+  await post(page.request, '/api/courses', { name: courseName, topic: 'hbtq', levelId: level.id, hours: 20 });
+  const schemeName = `Diplomering ${run}`;
+
+  await page.goto('/certification/schemes');
+  await expect(page.getByRole('heading', { level: 1, name: 'Certifieringar och kriterier' })).toBeVisible();
+  await expectNoAxeViolations(page, 'the schemes page');
+  await page.getByRole('button', { name: 'Ny certifiering' }).click();
+  const form = page.getByRole('dialog');
+  await form.getByLabel(/^Namn/).fill(schemeName);
+  await form.getByLabel(/^Utfärdare/).fill('Kommunen');
+  // No criterion yet: the form says so beside the list, before anything is sent.
+  await form.getByRole('button', { name: 'Spara' }).click();
+  await expect(form.getByRole('alert')).toBeVisible();
+  await form.getByRole('button', { name: 'Lägg till kriterium' }).click();
+  await form.getByLabel('Typ').selectOption({ label: 'Andel utbildad personal' });
+  await form.getByLabel(/^Benämning/).fill('Utbildad personal');
+  await form.getByLabel(/^Utbildning/).selectOption({ label: courseName });
+  await form.getByLabel(/^Krav i procent/).fill('80');
+  await form.getByRole('button', { name: 'Lägg till kriterium' }).click();
+  await form
+    .getByLabel(/^Benämning/)
+    .nth(1)
+    .fill('Rutin för nyanställda');
+  await expectNoAxeViolations(page, 'the scheme form');
+  await form.getByRole('button', { name: 'Spara' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: schemeName })).toBeVisible();
+  await expect(page.getByText(`minst 80 % av enhetens personal har genomfört ${courseName}`)).toBeVisible();
+  await expect(page.getByText('Rutin för nyanställda')).toBeVisible();
+  await expectNoAxeViolations(page, 'a scheme');
+
+  // Change it: the second criterion moves first, the validity becomes two years.
+  await page.getByRole('button', { name: 'Ändra certifieringen' }).click();
+  const edit = page.getByRole('dialog');
+  await edit.getByRole('button', { name: 'Flytta kriterium 2 upp' }).click();
+  await edit.getByLabel(/^Giltig i antal år/).fill('2');
+  await edit.getByRole('button', { name: 'Spara' }).click();
+  await expect(edit).toBeHidden();
+  await expect(page.getByText('2 år')).toBeVisible();
+  await expect(page.getByRole('listitem').first()).toContainText('Rutin för nyanställda');
+
+  // The reminders: 6, 3 and 1 months; a word is refused beside the field.
+  await page.getByRole('link', { name: 'Certifieringar och kriterier' }).first().click();
+  const months = page.getByLabel(/^Månader före utgången/);
+  await months.fill('sex');
+  await page.getByRole('button', { name: 'Spara' }).click();
+  await expect(page.getByText('Skriv hela månader åtskilda med komma')).toBeVisible();
+  await months.fill('1, 6, 3');
+  await page.getByRole('button', { name: 'Spara' }).click();
+  await expect
+    .poll(async () => (await (await page.request.get('/api/certification/settings')).json()).renewalReminderMonths)
+    .toEqual([6, 3, 1]);
+
+  // Deleted, as no unit has used it.
+  await page.getByRole('link', { name: schemeName }).click();
+  await page.getByRole('button', { name: 'Ta bort certifieringen' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Ta bort certifieringen' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Certifieringar och kriterier' })).toBeVisible();
+  await expect(page.getByRole('link', { name: schemeName })).toHaveCount(0);
+});
+
+test('anyone reads the register of certified units and checks a certificate by its code, without logging in', async ({
+  page,
+  browser,
+}) => {
+  await signInAsAdmin(page);
+  const unit = await post(page.request, '/api/units', {
+    administrationId: built.administration.id,
+    name: `Fritidsgården Öppen ${run}`,
+    worksWithChildren: true,
+  });
+  const scheme = await post(page.request, '/api/certification-schemes', {
+    name: `Öppen certifiering ${run}`,
+    issuer: 'RFSL',
+    validityYears: 3,
+    criteria: [{ kind: 'confirmed', label: 'Slutprov' }],
+  });
+  const process = await post(page.request, '/api/certification/processes', { unitId: unit.id, schemeId: scheme.id });
+  const put = await page.request.put(
+    `/api/certification/processes/${process.id}/criteria/${scheme.criteria[0].id}/confirmation`,
+    {
+      data: { evidence: 'Slutprovet gjordes 2026-11-30.' },
+      headers: await csrf(page.request),
+    },
+  );
+  expect(put.ok()).toBe(true);
+  const [certificate] = (await post(page.request, '/api/certificates', { processIds: [process.id] })).items;
+
+  const context = await browser.newContext();
+  const citizen = await context.newPage();
+  await citizen.goto('/register');
+  await expect(citizen.getByRole('heading', { level: 1, name: 'Certifierade verksamheter' })).toBeVisible();
+  const table = citizen.getByRole('table', { name: 'Verksamheter med giltigt certifikat' });
+  await expect(table.getByRole('row').filter({ hasText: `Fritidsgården Öppen ${run}` })).toContainText(
+    `Öppen certifiering ${run}`,
+  );
+  // No person is named anywhere in the register.
+  await expect(citizen.getByText(admin.name)).toHaveCount(0);
+  await citizen.getByLabel(/^Sök/).fill(`Fritidsgården Öppen ${run}`);
+  await expect(table.getByRole('row')).toHaveCount(2);
+  const csv = await citizen.request.get(
+    (await citizen.getByRole('link', { name: 'Ladda ner som CSV' }).getAttribute('href')) ?? '',
+  );
+  expect(csv.status()).toBe(200);
+  expect(await csv.text()).toContain(`Fritidsgården Öppen ${run}`);
+  await expectNoAxeViolations(citizen, 'the public register');
+
+  await citizen.getByLabel(/^Verifieringskod/).fill(certificate.code.toLowerCase());
+  await citizen.getByRole('button', { name: 'Kontrollera' }).click();
+  await expect(citizen.getByText('Certifikatet är giltigt')).toBeVisible();
+  await expect(citizen.getByRole('cell', { name: `Fritidsgården Öppen ${run}` })).toBeVisible();
+  await expectNoAxeViolations(citizen, 'a valid certificate checked by its code');
+
+  await citizen.goto('/register/ABCDEFGHJKMNPQRS');
+  await expect(citizen.getByText(/Det finns inget certifikat med koden ABCD-EFGH-JKMN-PQRS/)).toBeVisible();
+  await expectNoAxeViolations(citizen, 'an unknown code');
+
+  await citizen.setViewportSize({ width: 375, height: 800 });
+  await citizen.goto('/register');
+  await expect(citizen.getByRole('heading', { level: 1 })).toBeVisible();
+  await expectNoSidewaysScroll(citizen);
+  await expectNoAxeViolations(citizen, 'the public register on a phone');
+  await context.close();
 });

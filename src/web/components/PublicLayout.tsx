@@ -3,8 +3,8 @@ import { Container, Group, Paper, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './LanguageSwitch';
 
-/** Pages shown before signing in: login and first-run setup. */
-export function PublicLayout({ children }: { children: ReactNode }) {
+/** Pages shown before signing in: login, first-run setup, the checks and the register (wider, for its table). */
+export function PublicLayout({ children, size = 460 }: { children: ReactNode; size?: number | 'md' | 'lg' | 'xl' }) {
   const { t } = useTranslation();
   return (
     <>
@@ -17,7 +17,7 @@ export function PublicLayout({ children }: { children: ReactNode }) {
         </Group>
       </header>
       <main id="main">
-        <Container size={460} py="xl">
+        <Container size={size} py="xl">
           <Paper withBorder p="lg" radius="md">
             {children}
           </Paper>

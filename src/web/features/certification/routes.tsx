@@ -1,9 +1,12 @@
 import { createRoute } from '@tanstack/react-router';
-import { appRoute } from '../../app/routes';
+import { appRoute, rootRoute } from '../../app/routes';
 import { CertificatePage } from './CertificatePage';
 import { CertificationUnitsPage } from './CertificationUnitsPage';
 import { CertifyPage } from './CertifyPage';
 import { ProcessPage } from './ProcessPage';
+import { RegisterCheckPage, RegisterPage } from './RegisterPage';
+import { SchemeDetailPage } from './SchemeDetailPage';
+import { SchemesPage } from './SchemesPage';
 import { parseCertificationSearch } from './search';
 
 export const certificationRoute = createRoute({
@@ -31,5 +34,32 @@ export const certificateRoute = createRoute({
   component: CertificatePage,
 });
 
-/** Where every unit stands, a unit's process, certifying several at once, and a certificate. */
-export const certificationRoutes = [certificationRoute, processRoute, certifyRoute, certificateRoute] as const;
+export const schemesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/certification/schemes',
+  component: SchemesPage,
+});
+
+export const schemeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/certification/schemes/$id',
+  component: SchemeDetailPage,
+});
+
+/** Where every unit stands, a unit's process, certifying several at once, a certificate, and the schemes. */
+export const certificationRoutes = [
+  certificationRoute,
+  processRoute,
+  certifyRoute,
+  certificateRoute,
+  schemesRoute,
+  schemeRoute,
+] as const;
+
+/** Public pages, outside the signed-in layout: the register of certified units and the check by code. */
+export const registerRoute = createRoute({ getParentRoute: () => rootRoute, path: '/register', component: RegisterPage });
+export const registerCheckRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/register/$code',
+  component: RegisterCheckPage,
+});
