@@ -111,5 +111,13 @@ export const calendarTokenParams = z.object({ token: z.string().min(1).max(200) 
 /** Groups a certificate code for reading aloud and typing: 4-character groups. */
 export const formatCertificateCode = (code: string) => code.match(/.{1,4}/g)?.join('-') ?? code;
 
-/** The code as stored: upper case, without the separators a person may type. */
-export const normaliseCertificateCode = (code: string) => code.replace(/[\s-]/g, '').toUpperCase();
+/**
+ * The code as stored: upper case, without the separators a person may type, and with the letters
+ * no code contains read as the digits they are mistaken for (O as 0, I and L as 1; Crockford's rule).
+ */
+export const normaliseCertificateCode = (code: string) =>
+  code
+    .replace(/[\s-]/g, '')
+    .toUpperCase()
+    .replace(/O/g, '0')
+    .replace(/[IL]/g, '1');
