@@ -1,8 +1,9 @@
 import type { AppContext } from '../../context.js';
 import { translate, type Locale } from '../../http/i18n.js';
-import { renderCertificateDocument } from '../../pdf/certificate-document.js';
+import { renderCertificateDocument, type CertificateBlock } from '../../pdf/certificate-document.js';
 import type { Certificate } from '#shared/contracts/certification';
 import { formatCertificateCode } from '#shared/contracts/training-records';
+import { stockholmDate } from '../employees/current.js';
 import { formatLongDate } from '../training-records/certificate.js';
 
 /** Where anyone can check a unit certificate's code. */
@@ -33,8 +34,22 @@ export function renderUnitCertificate(
       { text: t('issuer', { issuer: certificate.issuer }), gap: 1.5 },
       { text: t('certifiedOn', { date: formatLongDate(certificate.certifiedOn, locale) }) },
       { text: t('validUntil', { date: formatLongDate(certificate.validUntil, locale) }), gap: 3 },
+      ...endedNotice(certificate, locale, t),
       { text: t('code', { code: formatCertificateCode(certificate.code) }), size: 11, gap: 0.3 },
       { text: t('check', { url: registerCheckUrl(ctx, certificate.code) }), size: 11 },
     ],
   });
+}
+
+/** A printout of a certificate that no longer holds says so on its face, not only at the check. */
+function endedNotice(
+  certificate: Certificate,
+  locale: Locale,
+  t: (key: string, values?: Record<string, string | number>) => string,
+): CertificateBlock[] {
+  const notice = (text: string): CertificateBlock[] => [{ text, font: 'Helvetica-Bold', size: 14, gap: 1 }];
+  if (certificate.status === 'revoked' && certificate.revokedAt)
+    return notice(t('revoked', { date: formatLongDate(stockholmDate(new Date(certificate.revokedAt)), locale) }));
+  if (certificate.status === 'expired') return notice(t('expired', { date: formatLongDate(certificate.validUntil, locale) }));
+  return [];
 }

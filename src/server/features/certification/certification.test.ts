@@ -8,6 +8,7 @@ import {
   outbox,
   sessionEligibility,
   unitCertificates,
+  units,
 } from '#server/db/schema/index';
 import type {
   Certificate,
@@ -374,6 +375,19 @@ describe('certifying units', () => {
     expect(text).toContain('2 mars 2029');
     expect(text).toContain(`https://inkludera.example.se/register/${grouped}`);
     expect(text).not.toContain('Maja');
+    expect(text).not.toMatch(/ÅTERKALLAT|UPPHÖRDE/);
+
+    // A printout of a certificate that no longer holds says so on its face.
+    // (The clock moves years: each time a new session, as the old one has run out.)
+    t.clock.set('2029-03-03T09:00:00Z');
+    const { agent: inThreeYears } = await admin();
+    const expired = pdfText((await inThreeYears.get(`/api/certificates/${issued.id}/certificate.pdf`)).rawPayload);
+    expect(expired).toContain('UPPHÖRDE ATT GÄLLA 2 mars 2029');
+    t.clock.set('2027-05-01T09:00:00Z');
+    const { agent: inOneYear } = await admin();
+    expect((await inOneYear.post(`/api/certificates/${issued.id}/revoke`, { reason: 'Fel underlag' })).statusCode).toBe(200);
+    const revoked = pdfText((await inOneYear.get(`/api/certificates/${issued.id}/certificate.pdf`)).rawPayload);
+    expect(revoked).toContain('ÅTERKALLAT 1 maj 2027');
   });
 });
 
@@ -432,6 +446,22 @@ describe('the public register and the check', () => {
         await t.app.inject({ method: 'GET', url: `/api/public/unit-certificates/${issued.code}`, remoteAddress: '10.1.0.1' })
       ).json().status,
     ).toBe('revoked');
+  });
+
+  it('leaves out the units that have closed', async () => {
+    const { agent } = await admin();
+    const { unit, process } = await readyProcess(agent, { unitName: 'Fritidsgården Stängd' });
+    expect((await agent.post('/api/certificates', { processIds: [process.id] })).statusCode).toBe(201);
+    const listed = async () =>
+      ((await t.app.inject({ method: 'GET', url: '/api/public/certificates' })).json() as PublicRegister).items.map(
+        (i) => i.unitName,
+      );
+    expect(await listed()).toContain('Fritidsgården Stängd');
+    await db().update(units).set({ active: false, closedAt: new Date() }).where(eq(units.id, unit.id));
+    expect(await listed()).not.toContain('Fritidsgården Stängd');
+    expect((await t.app.inject({ method: 'GET', url: '/api/public/certificates.csv' })).body).not.toContain(
+      'Fritidsgården Stängd',
+    );
   });
 
   it('rate-limits the check per address', async () => {
@@ -571,17 +601,15 @@ async function certificateOn(certifiedOn: string, validityYears = 3) {
     .values({ unitId: unit.id, schemeId: scheme.id, status: 'certified' })
     .returning();
   const validUntil = validUntilOf(certifiedOn, validityYears);
-  await db()
-    .insert(unitCertificates)
-    .values({
-      unitId: unit.id,
-      schemeId: scheme.id,
-      processId: process.id,
-      certifiedOn,
-      validUntil,
-      code: newCertificateCode(),
-      snapshot: [],
-    });
+  await db().insert(unitCertificates).values({
+    unitId: unit.id,
+    schemeId: scheme.id,
+    processId: process.id,
+    certifiedOn,
+    validUntil,
+    code: newCertificateCode(),
+    snapshot: [],
+  });
   return { unit, validUntil };
 }
 

@@ -453,6 +453,8 @@ export async function validCertificates(db: DbOrTx, today: string) {
   return certificateQuery(db)
     .where(
       and(
+        // A unit that has closed is no longer certified anywhere, whatever its certificate says.
+        eq(units.active, true),
         sql`${unitCertificates.revokedAt} is null`,
         sql`${unitCertificates.certifiedOn} <= ${today}::date`,
         sql`${unitCertificates.validUntil} >= ${today}::date`,
