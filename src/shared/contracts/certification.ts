@@ -28,6 +28,9 @@ export const criterionBody = z
       context.addIssue({ code: 'custom', path: ['courseId'], message: 'course_required' });
     if (value.kind === 'course_share' && value.threshold !== null && value.threshold > 100)
       context.addIssue({ code: 'custom', path: ['threshold'], message: 'percent_at_most_100' });
+    // The working group is at most 100 people (groupBody), so a larger requirement could never be met.
+    if (value.kind === 'working_group' && value.threshold !== null && value.threshold > 100)
+      context.addIssue({ code: 'custom', path: ['threshold'], message: 'group_at_most_100' });
     if (value.kind !== 'confirmed' && value.threshold === null)
       context.addIssue({ code: 'custom', path: ['threshold'], message: 'threshold_required' });
   });
@@ -191,8 +194,8 @@ export const criterionParams = z.object({ id: z.uuid(), criterionId: z.uuid() })
 export const certifyBody = z.object({
   /** Several units certified at once, as on that day in the source: all or none. */
   processIds: z.array(z.uuid()).min(1).max(200),
-  /** Defaults to today. Not in the future. */
-  certifiedOn: isoDate.optional(),
+  /** Defaults to today. Not in the future, nor before 2000 (a typing error, not history). */
+  certifiedOn: isoDate.refine((day) => day >= '2000-01-01', { message: 'date_before_2000' }).optional(),
 });
 export type CertifyBody = z.input<typeof certifyBody>;
 

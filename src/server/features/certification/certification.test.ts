@@ -105,6 +105,15 @@ describe('certification schemes', () => {
         .error.details.map((d: { message: string }) => d.message)
         .sort(),
     ).toEqual([message('course_required'), message('percent_at_most_100')].sort());
+    const hugeGroup = await agent.post('/api/certification-schemes', {
+      name: 'Diplomering',
+      issuer: 'Kommunen',
+      validityYears: 2,
+      criteria: [{ kind: 'working_group', label: 'Grupp', threshold: 101 }],
+    });
+    expect(hugeGroup.json().error.details).toEqual([
+      { path: 'body.criteria.0.threshold', message: message('group_at_most_100') },
+    ]);
     const unknownCourse = await agent.post('/api/certification-schemes', {
       name: 'Diplomering',
       issuer: 'Kommunen',
@@ -329,6 +338,9 @@ describe('certifying units', () => {
     expect(
       (await agent.post('/api/certificates', { processIds: [first.process.id], certifiedOn: '2026-03-03' })).statusCode,
     ).toBe(400);
+    // A year typed wrong is not history.
+    const typo = await agent.post('/api/certificates', { processIds: [first.process.id], certifiedOn: '1026-03-02' });
+    expect(typo.json().error.details).toEqual([{ path: 'body.certifiedOn', message: message('date_before_2000') }]);
   });
 
   it('renews from the last certificate: a new process starting with its group and confirmations', async () => {

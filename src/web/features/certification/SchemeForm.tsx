@@ -211,7 +211,7 @@ function SchemeFormBody({
                         label={t(`certification.schemes.thresholds.${criterion.kind}`)}
                         required
                         min={1}
-                        max={criterion.kind === 'course_share' ? 100 : 1000}
+                        max={criterion.kind === 'sessions_held' ? 1000 : 100}
                         allowDecimal={false}
                         {...form.getInputProps(`criteria.${index}.threshold`)}
                       />
