@@ -83,8 +83,17 @@ export const schemeList = z.object({ items: z.array(schemeSummary) });
 export const unitCertificationStatuses = ['certified', 'in_process', 'expired', 'not_started'] as const;
 export type UnitCertificationStatus = (typeof unitCertificationStatuses)[number];
 
+/** The sorts of the units' status list: one of these, with '-' in front for descending (default: administration, then unit). */
+export const certificationUnitSorts = ['unitName', 'administrationName', 'status', 'validUntil'] as const;
+export type CertificationUnitSort = (typeof certificationUnitSorts)[number];
+
 export const certificationUnitsQuery = listQuery.extend({
   pageSize: z.coerce.number().int().min(1).max(1000).default(1000),
+  /** An unknown key is a 400, not silently ignored. */
+  sort: listQuery.shape.sort.refine(
+    (sort) => sort === undefined || (certificationUnitSorts as readonly string[]).includes(sort.replace(/^-/, '')),
+    { message: 'unknown_sort' },
+  ),
   administrationId: z.uuid().optional(),
   schemeId: z.uuid().optional(),
   status: z.enum(unitCertificationStatuses).optional(),

@@ -335,12 +335,18 @@ describe('certifying units', () => {
     const twice = await agent.post('/api/certificates', { processIds: [first.process.id] });
     expect(twice.json().error.details).toEqual([{ path: 'body.processIds.0', message: message('process_not_open') }]);
     expect((await agent.post('/api/certificates', { processIds: [crypto.randomUUID()] })).statusCode).toBe(400);
-    expect(
-      (await agent.post('/api/certificates', { processIds: [first.process.id], certifiedOn: '2026-03-03' })).statusCode,
-    ).toBe(400);
-    // A year typed wrong is not history.
-    const typo = await agent.post('/api/certificates', { processIds: [first.process.id], certifiedOn: '1026-03-02' });
-    expect(typo.json().error.details).toEqual([{ path: 'body.certifiedOn', message: message('date_before_2000') }]);
+    const tomorrow = await agent.post('/api/certificates', { processIds: [first.process.id], certifiedOn: '2026-03-03' });
+    expect(tomorrow.statusCode).toBe(400);
+    expect(tomorrow.json().error.details).toEqual([{ path: 'body.certifiedOn', message: message('certified_in_future') }]);
+    // A year typed wrong is not history: from 1 January 2000 on, and not after today.
+    for (const certifiedOn of ['1026-03-02', '1999-12-31']) {
+      const typo = await agent.post('/api/certificates', { processIds: [first.process.id], certifiedOn });
+      expect(typo.statusCode).toBe(400);
+      expect(typo.json().error.details).toEqual([{ path: 'body.certifiedOn', message: message('date_before_2000') }]);
+    }
+    // The first day allowed passes the date rule (and meets the process already certified).
+    const firstDay = await agent.post('/api/certificates', { processIds: [first.process.id], certifiedOn: '2000-01-01' });
+    expect(firstDay.json().error.details).toEqual([{ path: 'body.processIds.0', message: message('process_not_open') }]);
   });
 
   it('renews from the last certificate: a new process starting with its group and confirmations', async () => {
@@ -427,7 +433,9 @@ describe('the public register and the check', () => {
     }
     const csv = await t.app.inject({ method: 'GET', url: '/api/public/certificates.csv' });
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(csv.body.split('\r\n')[0]).toBe('unit,administration,scheme,issuer,valid_from,valid_until');
+    // A byte order mark first, so that Excel reads å, ä and ö as UTF-8.
+    expect([...csv.rawPayload.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csv.body.split('\r\n')[0]).toBe('\uFEFFunit,administration,scheme,issuer,valid_from,valid_until');
     expect(csv.body).toContain('Förskolan Regnbågen');
     expect(csv.body).not.toContain('Maja');
 
@@ -474,6 +482,31 @@ describe('the public register and the check', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/public/certificates.csv' })).body).not.toContain(
       'Fritidsgården Stängd',
     );
+  });
+
+  it('reads O as 0 and I and L as 1 in a typed code (no code contains those letters)', async () => {
+    const { unit } = await certificateOn('2025-06-01');
+    const code = `0011${newCertificateCode().slice(4)}`;
+    await db().update(unitCertificates).set({ code }).where(eq(unitCertificates.unitId, unit.id));
+    const typed = `oOiL-${code.slice(4, 8)}-${code.slice(8, 12)}-${code.slice(12)}`.toLowerCase();
+    const check = await t.app.inject({ method: 'GET', url: `/api/public/unit-certificates/${typed}`, remoteAddress: '10.1.0.2' });
+    expect(check.statusCode, check.body).toBe(200);
+    expect(check.json()).toMatchObject({ unitName: unit.name, status: 'valid' });
+  });
+
+  it('rate-limits the register per address, more generously than the check', async () => {
+    for (const [url, remoteAddress] of [
+      ['/api/public/certificates', '10.2.0.1'],
+      ['/api/public/certificates.csv', '10.2.0.2'],
+    ]) {
+      const statuses: number[] = [];
+      // The check allows 5 a minute here (the test's config); the register five times as many.
+      for (let i = 0; i < 26; i++) statuses.push((await t.app.inject({ method: 'GET', url, remoteAddress })).statusCode);
+      expect(statuses).toEqual([...Array(25).fill(200), 429]);
+      const limited = await t.app.inject({ method: 'GET', url, remoteAddress });
+      expect(limited.json().error.code).toBe('rate_limited');
+      expect((await t.app.inject({ method: 'GET', url, remoteAddress: '10.2.0.3' })).statusCode).toBe(200);
+    }
   });
 
   it('rate-limits the check per address', async () => {
@@ -526,6 +559,74 @@ describe('where the units stand', () => {
     const { agent: employee } = await signIn(t.app, db(), 'employee');
     expect((await employee.get('/api/certification/units')).statusCode).toBe(403);
     expect((await employee.get('/api/overview')).json().certification).toBeNull();
+  });
+});
+
+describe('sorting where the units stand', () => {
+  it('sorts by unit, administration, status or valid until, ascending or with - descending, in Swedish order', async () => {
+    const { agent } = await admin();
+    const children = await buildAdministration(db(), { name: 'Barn och utbildning' });
+    const culture = await buildAdministration(db(), { name: 'Kultur' });
+    const care = await buildAdministration(db(), { name: 'Vård och omsorg' });
+    const unit = (name: string, administrationId: string) => buildUnit(db(), { name, administrationId });
+    const alm = await unit('Almgården', children.id); // not started
+    const alv = await unit('Älvgården', children.id); // certified until 2028-06-01
+    const ode = await unit('Ödegården', culture.id); // certified until 2027-05-01
+    const berg = await unit('Bergsgården', care.id); // expired 2024-04-01
+    const ceder = await unit('Cederträdet', care.id); // in process
+    const [scheme] = await db()
+      .insert(certificationSchemes)
+      .values({ name: 'Schema för sortering', issuer: 'RFSL', validityYears: 3 })
+      .returning();
+    for (const [unitId, certifiedOn] of [
+      [alv.id, '2025-06-01'],
+      [ode.id, '2024-05-01'],
+      [berg.id, '2021-04-01'],
+    ]) {
+      const [process] = await db()
+        .insert(certificationProcesses)
+        .values({ unitId, schemeId: scheme.id, status: 'certified' })
+        .returning();
+      await db()
+        .insert(unitCertificates)
+        .values({
+          unitId,
+          schemeId: scheme.id,
+          processId: process.id,
+          certifiedOn,
+          validUntil: validUntilOf(certifiedOn, 3),
+          code: newCertificateCode(),
+          snapshot: [],
+        });
+    }
+    await db().insert(certificationProcesses).values({ unitId: ceder.id, schemeId: scheme.id, status: 'open' });
+
+    const names = async (query: string) => {
+      const response = await agent.get(`/api/certification/units?${query}`);
+      expect(response.statusCode, response.body).toBe(200);
+      return (response.json() as CertificationUnitPage).items.map((u) => u.unitName);
+    };
+    const byUnit = [alm, berg, ceder, alv, ode].map((u) => u.name);
+    expect(await names('sort=unitName')).toEqual(byUnit);
+    expect(await names('sort=-unitName')).toEqual([...byUnit].reverse());
+    expect(await names('sort=unitName&page=2&pageSize=2')).toEqual(['Cederträdet', 'Älvgården']);
+    const byAdministration = [alm, alv, ode, berg, ceder].map((u) => u.name);
+    expect(await names('')).toEqual(byAdministration);
+    expect(await names('sort=administrationName')).toEqual(byAdministration);
+    expect(await names('sort=-administrationName')).toEqual([...byAdministration].reverse());
+    const byStatus = [alv, ode, ceder, berg, alm].map((u) => u.name);
+    expect(await names('sort=status')).toEqual(byStatus);
+    expect(await names('sort=-status')).toEqual([...byStatus].reverse());
+    // Units without a certificate come last either way.
+    expect(await names('sort=validUntil')).toEqual([berg, ode, alv, alm, ceder].map((u) => u.name));
+    expect(await names('sort=-validUntil')).toEqual([alv, ode, berg, alm, ceder].map((u) => u.name));
+    expect(await names('sort=-validUntil&status=certified')).toEqual([alv, ode].map((u) => u.name));
+
+    for (const sort of ['name', 'createdAt', '-', 'unitName,status']) {
+      const refused = await agent.get(`/api/certification/units?sort=${encodeURIComponent(sort)}`);
+      expect(refused.statusCode, sort).toBe(400);
+      expect(refused.json().error.details[0].path).toBe('querystring.sort');
+    }
   });
 });
 

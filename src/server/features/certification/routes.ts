@@ -316,6 +316,10 @@ export async function certificationRoutes(app: AppInstance) {
 
   // ---- Public: the register and the check
   const publicLimit = { max: app.appContext.config.rateLimits.public, timeWindow: '1 minute' };
+  // The register is open data and cached for 5 minutes, but each request that reaches the server
+  // reads every valid certificate: a generous limit (five times the check's) keeps a loop from
+  // tying up the database while no honest reader or harvester comes near it.
+  const registerLimit = { max: app.appContext.config.rateLimits.public * 5, timeWindow: '1 minute' };
 
   app.get(
     '/api/public/certificates',
@@ -326,7 +330,7 @@ export async function certificationRoutes(app: AppInstance) {
           'Open data: the unit certificates valid today (unit, administration, scheme, issuer, valid from and until); no personal data',
         response: { 200: publicRegister },
       },
-      config: { access: publicAccess },
+      config: { access: publicAccess, rateLimit: registerLimit },
     },
     async (request, reply) => {
       reply.header('cache-control', 'public, max-age=300');
@@ -337,8 +341,11 @@ export async function certificationRoutes(app: AppInstance) {
   app.get(
     '/api/public/certificates.csv',
     {
-      schema: { tags, summary: 'Open data: the same register as CSV (RFC 4180, UTF-8, comma-separated, a header row)' },
-      config: { access: publicAccess },
+      schema: {
+        tags,
+        summary: 'Open data: the same register as CSV (RFC 4180, UTF-8 with a byte order mark, comma-separated, a header row)',
+      },
+      config: { access: publicAccess, rateLimit: registerLimit },
     },
     async (request, reply) => {
       const register = await service.publicRegister(request.ctx);

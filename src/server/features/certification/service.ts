@@ -20,6 +20,8 @@ import type {
   schemeBody,
   updateSchemeBody,
   certificationUnitsQuery,
+  CertificationUnitSort,
+  UnitCertificationStatus,
 } from '#shared/contracts/certification';
 import { unitCertificateCodeLength, unitCertificationStatuses } from '#shared/contracts/certification';
 import { normaliseCertificateCode } from '#shared/contracts/training-records';
@@ -202,7 +204,7 @@ export async function listUnitStatuses(ctx: AppContext, actor: Actor, query: Uni
   // The counts describe the filtered units whatever their status, so a chart of them stays whole while one status is listed.
   const counts = Object.fromEntries(unitCertificationStatuses.map((status) => [status, 0])) as CertificationUnitPage['counts'];
   for (const row of rows) counts[row.status] += 1;
-  const listed = query.status ? rows.filter((row) => row.status === query.status) : rows;
+  const listed = sortUnitStatuses(query.status ? rows.filter((row) => row.status === query.status) : rows, query.sort);
   const start = (query.page - 1) * query.pageSize;
   const shown = listed.slice(start, start + query.pageSize);
   const below = await belowThresholdByCertificate(
@@ -229,6 +231,41 @@ export async function listUnitStatuses(ctx: AppContext, actor: Actor, query: Uni
     pageSize: query.pageSize,
     counts,
   };
+}
+
+const swedish = new Intl.Collator('sv', { sensitivity: 'base' });
+const statusRank = (status: UnitCertificationStatus) => unitCertificationStatuses.indexOf(status);
+
+/**
+ * The status list in the order asked for ('unitName', 'administrationName', 'status' in the order
+ * certified, in process, expired, not started, or 'validUntil'; '-' in front for descending), ties
+ * by administration and unit. Sorted here, not in SQL: the whole filtered list is in hand anyway
+ * (for the counts), and names sort in Swedish order (å, ä, ö after z) whatever the database's
+ * collation. Units without a certificate come last by validUntil in both directions.
+ */
+export function sortUnitStatuses(rows: repo.UnitStatusRow[], sort: string | undefined): repo.UnitStatusRow[] {
+  if (!sort) return rows; // the query's order: administration, then unit
+  const descending = sort.startsWith('-');
+  const key = (descending ? sort.slice(1) : sort) as CertificationUnitSort;
+  const direction = descending ? -1 : 1;
+  const byPlace = (a: repo.UnitStatusRow, b: repo.UnitStatusRow) =>
+    swedish.compare(a.administration_name, b.administration_name) ||
+    swedish.compare(a.unit_name, b.unit_name) ||
+    (a.unit_id < b.unit_id ? -1 : a.unit_id > b.unit_id ? 1 : 0);
+  const byName = (a: repo.UnitStatusRow, b: repo.UnitStatusRow) => swedish.compare(a.unit_name, b.unit_name) || byPlace(a, b);
+  const compare: Record<CertificationUnitSort, (a: repo.UnitStatusRow, b: repo.UnitStatusRow) => number> = {
+    unitName: (a, b) => direction * byName(a, b),
+    administrationName: (a, b) => direction * byPlace(a, b),
+    status: (a, b) => direction * (statusRank(a.status) - statusRank(b.status) || byPlace(a, b)),
+    validUntil: (a, b) => {
+      if (a.valid_until === null || b.valid_until === null) {
+        if (a.valid_until !== b.valid_until) return a.valid_until === null ? 1 : -1;
+        return byPlace(a, b);
+      }
+      return direction * (a.valid_until < b.valid_until ? -1 : a.valid_until > b.valid_until ? 1 : byPlace(a, b));
+    },
+  };
+  return [...rows].sort(compare[key]);
 }
 
 /** The computed criteria that certified units (these) no longer meet, by certificate. */
@@ -758,9 +795,12 @@ export async function publicRegister(ctx: AppContext): Promise<PublicRegister> {
   };
 }
 
-/** The register as open data: RFC 4180 CSV in UTF-8, with machine-readable column names. */
+/**
+ * The register as open data: RFC 4180 CSV in UTF-8, with machine-readable column names. It starts
+ * with a byte order mark, as the training coverage export does, so that Excel reads å, ä and ö right.
+ */
 export function registerCsv(register: PublicRegister): string {
-  return stringify(
+  return `\uFEFF${stringify(
     register.items.map((item) => [
       item.unitName,
       item.administrationName,
@@ -774,7 +814,7 @@ export function registerCsv(register: PublicRegister): string {
       columns: ['unit', 'administration', 'scheme', 'issuer', 'valid_from', 'valid_until'],
       record_delimiter: '\r\n',
     },
-  );
+  )}`;
 }
 
 /** Anyone checks a certificate by its code: the register's facts and whether it holds today; nothing about any person. */
