@@ -16,6 +16,7 @@ import { coverageRoute } from './features/coverage/routes';
 import { programmeRoutes } from './features/programmes/routes';
 import { enrolmentRoutes } from './features/enrolments/routes';
 import { certificationRoutes, registerCheckRoute, registerRoute } from './features/certification/routes';
+import { planRoutes } from './features/plans/routes';
 
 /** The route tree: public pages beside the signed-in layout, whose children come from each feature's routes.tsx. */
 export function createAppRouter(queryClient: QueryClient) {
@@ -40,6 +41,7 @@ export function createAppRouter(queryClient: QueryClient) {
       ...programmeRoutes,
       ...enrolmentRoutes,
       ...certificationRoutes,
+      ...planRoutes,
     ]),
   ]);
   return createRouter({ routeTree, context: { queryClient }, defaultPreload: 'intent', scrollRestoration: true });

@@ -30,6 +30,10 @@ export const navigation: NavGroup[] = [
     ],
   },
   {
+    labelKey: 'nav.groups.plans',
+    items: [{ to: '/plans', labelKey: 'nav.plans', permission: ['read', 'action_plan'] }],
+  },
+  {
     labelKey: 'nav.groups.certification',
     items: [
       { to: '/certification', labelKey: 'nav.certification', permission: ['read', 'certification'] },
