@@ -41,7 +41,15 @@ export type CertificationRuns = {
   loadMs: number;
   unit: { name: string; staff: number };
   units: number;
-  checklist: { api: number[]; baseline: number[]; bareRoute: number[]; same: boolean; failures: number };
+  checklist: {
+    api: number[];
+    baseline: number[];
+    bareRoute: number[];
+    same: boolean;
+    failures: number;
+    /** Where the API's time goes: each step of the route timed alone in the server's process, per run. */
+    steps: Record<string, number[]>;
+  };
   list: {
     api: number[];
     baseline: number[];
@@ -51,6 +59,7 @@ export type CertificationRuns = {
     counts: Record<string, number>;
     /** Certified units flagged below a threshold, by the query. */
     flagged: number;
+    steps: Record<string, number[]>;
   };
 };
 
@@ -92,6 +101,27 @@ async function medianOf(times: number, work: () => Promise<number>) {
   const samples: number[] = [];
   for (let i = 0; i < times; i++) samples.push(await work());
   return median(samples);
+}
+
+/**
+ * Each step of an API route timed alone in the server's process (the bare server's /steps routes),
+ * `times` times; the median of each step is added to `into`.
+ */
+async function stepsOf(url: string, headers: Record<string, string>, times: number, into: Record<string, number[]>) {
+  const samples: Record<string, number[]> = {};
+  for (let i = 0; i < times; i++) {
+    const r = await timedGet(url, headers);
+    if (r.status !== 200) throw new Error(`${url}: ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
+    for (const [step, ms] of Object.entries(r.body as Record<string, number>)) (samples[step] ??= []).push(ms);
+  }
+  for (const [step, values] of Object.entries(samples)) (into[step] ??= []).push(median(values));
+}
+
+/** The steps' medians over the runs, as a sentence's list. */
+export function stepsText(steps: Record<string, number[]>): string {
+  return Object.entries(steps)
+    .map(([step, values]) => `${step} ${median(values).toFixed(1)} ms`)
+    .join(', ');
 }
 
 type ChecklistBody = { checklist: { kind: string; value: number | null; of: number | null; met: boolean }[] };
@@ -213,8 +243,8 @@ async function measure(kind: DatabaseKind, runs: number, log: (line: string) => 
         loadMs,
         unit: { name: fixture.unitName, staff: fixture.staff },
         units: unitCount,
-        checklist: { api: [], baseline: [], bareRoute: [], same: true, failures: 0 },
-        list: { api: [], baseline: [], bareRoute: [], same: true, failures: 0, counts: expectedCounts, flagged },
+        checklist: { api: [], baseline: [], bareRoute: [], same: true, failures: 0, steps: {} },
+        list: { api: [], baseline: [], bareRoute: [], same: true, failures: 0, counts: expectedCounts, flagged, steps: {} },
       };
       const getChecklist = async () => {
         const r = await timedGet(checklistUrl, auth);
@@ -249,6 +279,8 @@ async function measure(kind: DatabaseKind, runs: number, log: (line: string) => 
         await timedGet(bareChecklistUrl);
         await getUnits();
         await timedGet(`${bareUrl}/units`);
+        await timedGet(`${bareUrl}/steps/checklist/${fixture.processId}`, auth);
+        await timedGet(`${bareUrl}/steps/units`, auth);
       }
       for (let run = 0; run < runs; run++) {
         const checklist = await medianOf(requestsPerRun.checklist, getChecklist);
@@ -273,6 +305,8 @@ async function measure(kind: DatabaseKind, runs: number, log: (line: string) => 
         result.checklist.baseline.push(checklistBaseline);
         result.list.api.push(units);
         result.list.baseline.push(unitsBaseline);
+        await stepsOf(`${bareUrl}/steps/checklist/${fixture.processId}`, auth, requestsPerRun.checklist, result.checklist.steps);
+        await stepsOf(`${bareUrl}/steps/units`, auth, requestsPerRun.units, result.list.steps);
         log(
           `  run ${run + 1}/${runs}: the checklist ${checklist.toFixed(1)} ms (baseline ${checklistBaseline.toFixed(1)} ms), ` +
             `the ${unitCount} units ${units.toFixed(1)} ms (baseline ${unitsBaseline.toFixed(1)} ms)` +
