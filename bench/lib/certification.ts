@@ -204,6 +204,26 @@ async function measure(kind: DatabaseKind, runs: number, log: (line: string) => 
     });
 
     const place = await dbs.fresh();
+    const today = stockholmDate(new Date());
+    // What the hand-written queries answer, for the checks that the API counts the same; before the
+    // server starts, which holds the embedded database's directory from then on.
+    const database = await place.open();
+    let expected: BaselineChecklist;
+    const expectedCounts: Record<string, number> = {};
+    let unitCount = 0;
+    let flagged = 0;
+    try {
+      const query = rawQuery(database);
+      expected = (await query<BaselineChecklist>(checklistSql, [fixture.unitId, fixture.processId, fixture.courseId, today]))
+        .rows[0]!;
+      const statuses = (await query<{ status: string; criteria_below: number }>(unitStatusSql, [today])).rows;
+      unitCount = statuses.length;
+      flagged = statuses.filter((row) => row.status === 'certified' && Number(row.criteria_below) > 0).length;
+      for (const row of statuses) expectedCounts[row.status] = (expectedCounts[row.status] ?? 0) + 1;
+    } finally {
+      await database.close();
+    }
+
     const barePort = await freePort();
     const server = await spawnLogged(
       ['--import', 'tsx', 'bench/servers/certification-server.ts'],
@@ -217,26 +237,7 @@ async function measure(kind: DatabaseKind, runs: number, log: (line: string) => 
       const checklistUrl = `${server.baseUrl}/api/certification/processes/${fixture.processId}`;
       const bareChecklistUrl = `${bareUrl}/checklist/${fixture.unitId}/${fixture.processId}/${fixture.courseId}`;
       const unitsUrl = `${server.baseUrl}/api/certification/units?pageSize=1000`;
-      const today = stockholmDate(new Date());
       const psqlUrl = place.env.DATABASE_URL;
-
-      // What the hand-written queries answer, for the checks that the API counts the same.
-      const database = await place.open();
-      let expected: BaselineChecklist;
-      const expectedCounts: Record<string, number> = {};
-      let unitCount = 0;
-      let flagged = 0;
-      try {
-        const query = rawQuery(database);
-        expected = (await query<BaselineChecklist>(checklistSql, [fixture.unitId, fixture.processId, fixture.courseId, today]))
-          .rows[0]!;
-        const statuses = (await query<{ status: string; criteria_below: number }>(unitStatusSql, [today])).rows;
-        unitCount = statuses.length;
-        flagged = statuses.filter((row) => row.status === 'certified' && Number(row.criteria_below) > 0).length;
-        for (const row of statuses) expectedCounts[row.status] = (expectedCounts[row.status] ?? 0) + 1;
-      } finally {
-        await database.close();
-      }
 
       const result: CertificationRuns = {
         kind,
