@@ -270,7 +270,7 @@ function Goals({ plan }: { plan: Plan }) {
   const close = () => setEditing(null);
   return (
     <>
-      <Group justify="space-between" wrap="wrap" gap="xs">
+      <Group wrap="wrap" gap="md">
         <Title order={2} size="h3">
           {t('plans.goals.title')}
         </Title>
@@ -332,7 +332,7 @@ function GoalSection({
   return (
     <Paper withBorder p="md" component="section" aria-labelledby={headingId}>
       <Stack gap="sm">
-        <Group justify="space-between" wrap="wrap" gap="xs" align="flex-start">
+        <Stack gap="xs" align="flex-start">
           <Title order={3} size="h4" id={headingId} style={{ overflowWrap: 'anywhere' }}>
             {t('plans.goals.numbered', { number, title: goal.title })}
           </Title>
@@ -357,7 +357,7 @@ function GoalSection({
               </Button>
             </Group>
           )}
-        </Group>
+        </Stack>
         {goal.description && <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{goal.description}</Text>}
         {goal.servesGoalName && (
           <Text size="sm">
