@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useNavigate, useSearch } from '@tanstack/react-router';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { loginBody, type Me } from '#shared/contracts/auth';
@@ -26,7 +26,8 @@ export function LoginPage() {
       const me = await api.post<Me>('/api/auth/login', values);
       queryClient.setQueryData(meQueryKey, me);
       await setLanguage(me.locale);
-      const target = search.redirect && search.redirect.startsWith('/') && !search.redirect.startsWith('//') ? search.redirect : '/';
+      const target =
+        search.redirect && search.redirect.startsWith('/') && !search.redirect.startsWith('//') ? search.redirect : '/';
       await navigate({ to: target });
     } catch (caught) {
       setError(applyServerErrors(form, caught));
@@ -40,12 +41,20 @@ export function LoginPage() {
           <Stack>
             <ErrorAlert error={error} />
             <TextInput label={t('auth.email')} type="email" autoComplete="username" required {...form.getInputProps('email')} />
-            <PasswordInput label={t('auth.password')} autoComplete="current-password" required {...form.getInputProps('password')} />
+            <PasswordInput
+              label={t('auth.password')}
+              autoComplete="current-password"
+              required
+              {...form.getInputProps('password')}
+            />
             <Button type="submit" loading={form.submitting}>
               {t('auth.login')}
             </Button>
           </Stack>
         </form>
+        <Anchor component={Link} to="/register" size="sm">
+          {t('certification.register.title')}
+        </Anchor>
       </Page>
     </PublicLayout>
   );
