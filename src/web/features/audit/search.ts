@@ -55,6 +55,10 @@ export const entityTypes = [
   'training_certificate',
   'training_record',
   'unit_certificate',
+  'action_plan',
+  'plan_goal',
+  'plan_action',
+  'plan_indicator',
 ];
 export const auditActions = [
   'create',
@@ -79,4 +83,9 @@ export const auditActions = [
   'demo',
   'discard',
   'revoke',
+  'adopt',
+  'replace',
+  'end',
+  'revise',
+  'copy',
 ];
