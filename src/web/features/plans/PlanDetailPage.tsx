@@ -10,12 +10,12 @@ import {
   type PlanGoal,
   type PlanIndicator,
 } from '#shared/contracts/plans';
-import { useCan } from '../../api/session';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert, Page } from '../../components/Page';
 import { RequirePermission } from '../../components/RequirePermission';
 import { formatDate, formatDateTime, formatNumber } from '../../components/format';
 import { notifyDone } from '../../components/notify';
+import { useCanOn } from '../organisation/api';
 import { Facts, RecordError } from '../organisation/parts';
 import {
   useActionProgress,
@@ -47,7 +47,7 @@ function PlanDetail() {
   const { id } = useParams({ from: '/app/plans/$id' });
   const query = usePlan(id);
   const plan = query.data;
-  const can = useCan();
+  const canOn = useCanOn();
   const owner = usePlanOwner();
   const navigate = useNavigate();
   const steps = usePlanSteps(id);
@@ -63,6 +63,10 @@ function PlanDetail() {
     );
   }
 
+  // Copying starts a plan for the same owner: for those who write that owner's plans (the server decides in the end).
+  const mayCopy =
+    Object.values(plan.can).some(Boolean) ||
+    canOn('create', 'action_plan', { administrationId: plan.administrationId, unitId: plan.unitId });
   return (
     <Page
       title={plan.name}
@@ -75,7 +79,7 @@ function PlanDetail() {
               {t('plans.revise.action')}
             </Button>
           )}
-          {can('create', 'action_plan') && (
+          {mayCopy && (
             <Button variant="default" onClick={() => setDialog('copy')}>
               {t('plans.copy.action')}
             </Button>
