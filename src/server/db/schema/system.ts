@@ -1,4 +1,4 @@
-import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** Who changed or read what, and when. Written in the same transaction as the change. */
 export const auditLog = pgTable(
@@ -39,3 +39,14 @@ export const outbox = pgTable(
   },
   (t) => [index('outbox_status_idx').on(t.status, t.nextAttemptAt), index('outbox_created_idx').on(t.createdAt)],
 );
+
+/**
+ * A number per family of tables that changes, in the same transaction, whenever a row of the family
+ * changes (deferred triggers, see drizzle/0011): the in-process caches (the employee list, the API token
+ * lookup) compare it on every request, so a write from any process or connection is seen at once.
+ * The values come from one sequence, so a number is never given twice, not even after a truncate.
+ */
+export const dataVersions = pgTable('data_versions', {
+  family: text('family').primaryKey(),
+  version: bigint('version', { mode: 'number' }).notNull(),
+});

@@ -1,5 +1,6 @@
 import type { Actor, ActorRole, AppContext } from '../../context.js';
-import type { DbOrTx } from '../../db/client.js';
+import type { Db, DbOrTx } from '../../db/client.js';
+import { readVersions, versionKey, VersionedCache } from '../../http/versioned-cache.js';
 import { AppError, badRequest, notFound, unauthorized, forbidden } from '../../http/errors.js';
 import { permissionsOf, type Role } from '#shared/permissions';
 import type { ChangePasswordBody, LoginBody } from '#shared/contracts/auth';
@@ -86,14 +87,45 @@ export async function actorFromSessionToken(ctx: AppContext, token: string): Pro
   return buildActor(ctx.db, found.user, 'session', found.session.id);
 }
 
+type TokenLookup = { found: NonNullable<Awaited<ReturnType<typeof repo.findLiveApiToken>>>; actor: Actor };
+
+/**
+ * An API token's user and roles, per database, cached while the access and organisation data versions
+ * (users, roles, tokens; the units and administrations the roles name) stay the same: a revoked token, a
+ * deactivated user or a changed role is seen by the next request, from whichever process it came.
+ */
+const tokenCaches = new WeakMap<Db, VersionedCache<TokenLookup | null>>();
+
+function tokenCacheOf(db: Db) {
+  let cache = tokenCaches.get(db);
+  if (!cache) {
+    cache = new VersionedCache<TokenLookup | null>(4 * 1024 * 1024, () => 2048);
+    tokenCaches.set(db, cache);
+  }
+  return cache;
+}
+
 export async function actorFromApiToken(ctx: AppContext, token: string): Promise<Actor | null> {
   const now = ctx.clock.now();
-  const found = await repo.findLiveApiToken(ctx.db, sha256(token), now);
-  if (!found) return null;
-  if (!found.token.lastUsedAt || now.getTime() - found.token.lastUsedAt.getTime() > touchIntervalMs) {
-    await repo.touchApiToken(ctx.db, found.token.id, now);
+  const tokenHash = sha256(token);
+  const version = versionKey(await readVersions(ctx.db), ['access', 'organisation']);
+  const cache = tokenCacheOf(ctx.db);
+  const lookup = await cache.get(tokenHash, version, async () => {
+    const found = await repo.findLiveApiToken(ctx.db, tokenHash, now);
+    return found ? { found, actor: await buildActor(ctx.db, found.user, 'token', null) } : null;
+  });
+  // Not kept: a token unknown now may be one that a clock set back (tests) makes valid again.
+  if (!lookup) {
+    cache.delete(tokenHash);
+    return null;
   }
-  return buildActor(ctx.db, found.user, 'token', null);
+  const { found, actor } = lookup;
+  // The cached row is the database's, but time has passed since: its expiry is checked at every use.
+  if (found.token.expiresAt && found.token.expiresAt <= now) return null;
+  if (!found.token.lastUsedAt || now.getTime() - found.token.lastUsedAt.getTime() > touchIntervalMs) {
+    await repo.touchApiToken(ctx.db, found.token.id, now); // changes the access version: the next request looks again
+  }
+  return { ...actor };
 }
 
 export async function logout(ctx: AppContext, actor: Actor): Promise<void> {
@@ -132,7 +164,12 @@ export async function setLocale(ctx: AppContext, actor: Actor, locale: 'sv' | 'e
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     await repo.updateLocale(tx, actor.userId, locale, now);
-    await recordAudit(tx, actor, { action: 'update', entityType: 'user', entityId: actor.userId, before: { locale: actor.locale }, after: { locale } }, now);
+    await recordAudit(
+      tx,
+      actor,
+      { action: 'update', entityType: 'user', entityId: actor.userId, before: { locale: actor.locale }, after: { locale } },
+      now,
+    );
   });
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, getTableColumns, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { administrations, employeeUnitHistory, employees, units } from '../../db/schema/index.js';
 import { orderFor, searchWordsInLowered } from '../../db/lists.js';
@@ -52,19 +52,8 @@ function scopeCondition(scope: EmployeeScope): SQL | undefined {
   return parts.length > 0 ? or(...parts) : sql`false`;
 }
 
-/**
- * Takes the pool, not a transaction: the page and its total are read in parallel. The page is read in
- * two steps in one query (a "deferred join"): its 50 ids from an index that holds the filter and the
- * sort (the deep pages skip index entries, not whole rows), then those rows with their unit and administration.
- */
-export async function listEmployees(
-  db: Db,
-  filter: EmployeeFilter,
-  sort: EmployeeListQuery['sort'],
-  limit: number,
-  offset: number,
-) {
-  const where = and(
+function listWhere(filter: EmployeeFilter): SQL | undefined {
+  return and(
     scopeCondition(filter.scope),
     filter.administrationId ? inAdministrations([filter.administrationId]) : undefined,
     filter.unitId ? eq(employees.unitId, filter.unitId) : undefined,
@@ -75,35 +64,41 @@ export async function listEmployees(
         : undefined,
     ...searchWordsInLowered(filter.q, employees.searchText),
   );
+}
+
+/**
+ * Every id the list's filter selects, in the list's order: what the cached list keeps per filter, so
+ * that any page of it is a slice (and its total the length) and reads only its own 50 rows.
+ */
+export async function listEmployeeIds(db: Db, filter: EmployeeFilter, sort: EmployeeListQuery['sort']): Promise<string[]> {
+  const where = listWhere(filter);
   const order = orderFor(sort, sortColumns, employees.id);
   const sortsByUnit = (sort ?? '').replace(/^-/, '') === 'unitName';
-  const page = sortsByUnit
-    ? db
+  const rows = sortsByUnit
+    ? await db
         .select({ id: employees.id })
         .from(employees)
         .innerJoin(units, eq(units.id, employees.unitId))
         .where(where)
         .orderBy(...order)
-        .limit(limit)
-        .offset(offset)
-    : db
+    : await db
         .select({ id: employees.id })
         .from(employees)
         .where(where)
-        .orderBy(...order)
-        .limit(limit)
-        .offset(offset);
-  const [rows, [{ total }]] = await Promise.all([
-    db
-      .select(employeeColumns)
-      .from(employees)
-      .innerJoin(units, eq(units.id, employees.unitId))
-      .innerJoin(administrations, eq(administrations.id, units.administrationId))
-      .where(inArray(employees.id, page))
-      .orderBy(...order),
-    db.select({ total: count() }).from(employees).where(where),
-  ]);
-  return { rows, total };
+        .orderBy(...order);
+  return rows.map((r) => r.id);
+}
+
+/** These employees with their unit and administration, in the list's order (the rows of one page). */
+export async function employeesByIds(db: Db, ids: string[], sort: EmployeeListQuery['sort']): Promise<EmployeeRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select(employeeColumns)
+    .from(employees)
+    .innerJoin(units, eq(units.id, employees.unitId))
+    .innerJoin(administrations, eq(administrations.id, units.administrationId))
+    .where(inArray(employees.id, ids))
+    .orderBy(...orderFor(sort, sortColumns, employees.id));
 }
 
 /** lock: to change the employee; their open history row is only changed under this lock. */

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Actor, AppContext } from '../../context.js';
-import type { DbOrTx } from '../../db/client.js';
+import type { Db, DbOrTx } from '../../db/client.js';
 import { withUniqueConflicts } from '../../db/constraints.js';
 import { badRequest, forbidden, notFound, unprocessable } from '../../http/errors.js';
 import type { Page } from '#shared/contracts/common';
@@ -8,12 +8,17 @@ import type { EmployeeListQuery, employeeBody, updateEmployeeBody } from '#share
 import { changedFields, recordAudit } from '../audit/service.js';
 import { requireOpenUnit } from '../units/service.js';
 import { dayBefore, stockholmDate } from './current.js';
-import { can, readScope, type EmployeeAction, type EmployeeTarget } from './policy.js';
+import { can, readScope, type EmployeeAction, type EmployeeScope, type EmployeeTarget } from './policy.js';
+import { viewerOf, type Viewer } from './presenter.js';
+import { recordRead } from './read-audit.js';
+import { readVersions, versionKey, VersionedCache } from '../../http/versioned-cache.js';
 import * as repo from './repository.js';
 
 const uniqueConflicts = {
   employees_number_unique: { code: 'employee_number_taken', path: 'body.employeeNumber' },
 };
+
+type EmployeeRow = repo.EmployeeRow;
 
 export type EmployeeDetailView = { row: repo.EmployeeRow; history: repo.HistoryRow[] };
 
@@ -27,38 +32,92 @@ async function detailOf(db: DbOrTx, id: string): Promise<EmployeeDetailView> {
   return { row, history: await repo.historyOf(db, id) };
 }
 
+type ListCaches = {
+  /** The ordered ids of a filter (a page is a slice of them): about 70 bytes an id in the heap. */
+  order: VersionedCache<string[]>;
+  /** Answers as sent (the serialised page) with the ids shown, for the audit entry. */
+  page: VersionedCache<{ body: string; ids: string[] }>;
+};
+
+/** Per database: two databases in one process (tests, benchmarks) count their versions each from 1. */
+const listCaches = new WeakMap<Db, ListCaches>();
+
+function listCachesOf(db: Db): ListCaches {
+  let caches = listCaches.get(db);
+  if (!caches) {
+    caches = {
+      order: new VersionedCache<string[]>(48 * 1024 * 1024, (ids) => ids.length * 72),
+      page: new VersionedCache(32 * 1024 * 1024, (page) => page.body.length * 2 + page.ids.length * 72),
+    };
+    listCaches.set(db, caches);
+  }
+  return caches;
+}
+
+/** Everything the scope depends on, in one order: two actors with the same key see the same employees. */
+function scopeKey(scope: EmployeeScope) {
+  if (!scope) return null;
+  const sorted = (ids: string[]) => [...new Set(ids)].sort();
+  return { a: sorted(scope.administrationIds), u: sorted(scope.unitIds), e: sorted(scope.employeeIds) };
+}
+
 /**
- * Reads of personal data by staff are audited (DOMAIN.md). A list read records the filter used and
- * the ids shown, never the rows' contents: the log must not become a second copy of the register.
+ * GET /api/employees as sent: render serialises the page as the route's response schema does. The answer
+ * is cached per (scope, the gender column's visibility, today, the query), and each filter's ordered ids
+ * per (scope, today, filter, sort); both only while the organisation's data version is the one they were
+ * made under (read on every request, see docs/decisions/0012), so an answer is always that of the data
+ * as committed when the request arrived.
+ *
+ * Reads of personal data by staff are audited (DOMAIN.md), hit or miss. A list read records the filter
+ * used and the ids shown, never the rows' contents: the log must not become a second copy of the register.
  */
-export async function listEmployees(ctx: AppContext, actor: Actor, query: EmployeeListQuery): Promise<Page<repo.EmployeeRow>> {
+export async function listEmployeesAnswer(
+  ctx: AppContext,
+  actor: Actor,
+  query: EmployeeListQuery,
+  render: (page: Page<EmployeeRow>, viewer: Viewer) => string,
+): Promise<string> {
   const now = ctx.clock.now();
-  const { rows, total } = await repo.listEmployees(
-    ctx.db,
-    {
-      q: query.q,
-      administrationId: query.administrationId,
-      unitId: query.unitId,
-      status: query.status,
-      today: stockholmDate(now),
-      scope: readScope(actor),
-    },
-    query.sort,
-    query.pageSize,
-    (query.page - 1) * query.pageSize,
-  );
+  const version = versionKey(await readVersions(ctx.db), ['organisation']);
+  const today = stockholmDate(now);
+  const viewer = viewerOf(actor, now);
+  const scope = readScope(actor);
   const filter = {
     q: query.q ?? null,
     administrationId: query.administrationId ?? null,
     unitId: query.unitId ?? null,
     status: query.status,
     sort: query.sort,
-    page: query.page,
-    pageSize: query.pageSize,
   };
+  const orderKey = JSON.stringify({ scope: scopeKey(scope), today, filter });
+  const pageKey = JSON.stringify({ order: orderKey, gender: viewer.showGender, page: query.page, pageSize: query.pageSize });
+  const caches = listCachesOf(ctx.db);
+  const page = await caches.page.get(pageKey, version, async () => {
+    const ids = await caches.order.get(orderKey, version, () =>
+      repo.listEmployeeIds(
+        ctx.db,
+        { q: query.q, administrationId: query.administrationId, unitId: query.unitId, status: query.status, today, scope },
+        query.sort,
+      ),
+    );
+    const offset = (query.page - 1) * query.pageSize;
+    const rows = await repo.employeesByIds(ctx.db, ids.slice(offset, offset + query.pageSize), query.sort);
+    const body = render({ items: rows, total: ids.length, page: query.page, pageSize: query.pageSize }, viewer);
+    return { body, ids: rows.map((r) => r.id) };
+  });
   // Which employees were shown, as the other lists of personal data record it: the log answers "who saw Anna?".
-  await recordAudit(ctx.db, actor, { action: 'read', entityType: 'employee', entityId: null, after: { ...filter, ids: rows.map((r) => r.id) } }, now);
-  return { items: rows, total, page: query.page, pageSize: query.pageSize };
+  await recordRead(
+    ctx.db,
+    actor,
+    {
+      action: 'read',
+      entityType: 'employee',
+      entityId: null,
+      after: { ...filter, page: query.page, pageSize: query.pageSize, ids: page.ids },
+    },
+    now,
+  );
+  return page.body;
 }
 
 /** Outside the actor's scope the answer is 404, as for an id that does not exist: it does not reveal who is employed. */

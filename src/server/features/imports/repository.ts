@@ -30,10 +30,42 @@ export async function findImport(db: DbOrTx, id: string): Promise<ImportRow | un
   return row;
 }
 
-/** The import with its file, to analyse or commit it; fileContent is null once it is committed or abandoned. */
-export async function findImportWithFile(db: DbOrTx, id: string): Promise<(ImportRow & { fileContent: Uint8Array | null }) | undefined> {
-  const [row] = await db.select().from(employeeImports).where(eq(employeeImports.id, id));
-  return row;
+/** A slice of the file per query: the database never has to turn the whole file into one answer. */
+const fileSliceBytes = 1024 * 1024;
+type Base64 = string | null;
+
+/**
+ * The import with its file, to analyse or commit it; fileContent is null once it is committed or abandoned.
+ * The file comes back in 1 MB slices as base64 text: read whole, a bytea comes back as hex text twice the
+ * file's size, which the embedded database (WebAssembly memory, which never shrinks) and then the driver
+ * each hold at once; in slices, the server's peak memory rises by a few MB instead.
+ */
+export async function findImportWithFile(
+  db: DbOrTx,
+  id: string,
+): Promise<(ImportRow & { fileContent: Uint8Array | null }) | undefined> {
+  const [row] = await db
+    .select({ ...rowColumns, fileLength: sql<number | null>`octet_length(${employeeImports.fileContent})`.mapWith(Number) })
+    .from(employeeImports)
+    .where(eq(employeeImports.id, id));
+  if (!row) return undefined;
+  const { fileLength, ...rest } = row;
+  if (fileLength === null || Number.isNaN(fileLength)) return { ...rest, fileContent: null };
+  const fileContent = new Uint8Array(fileLength);
+  for (let offset = 0; offset < fileLength; offset += fileSliceBytes) {
+    const [slice] = await db
+      .select({
+        base64: sql<Base64>`encode(substring(${employeeImports.fileContent} from ${offset + 1}::int for ${fileSliceBytes}::int), 'base64')`,
+      })
+      .from(employeeImports)
+      .where(eq(employeeImports.id, id));
+    // Committed or discarded meanwhile (the file is then gone): the import is no longer open.
+    if (!slice || slice.base64 === null) return { ...rest, fileContent: null };
+    // PostgreSQL's base64 breaks lines every 76 characters; Buffer ignores the line breaks.
+    const bytes = Buffer.from(slice.base64, 'base64');
+    fileContent.set(bytes, offset);
+  }
+  return { ...rest, fileContent };
 }
 
 export async function updateImport(db: DbOrTx, id: string, values: ImportValues): Promise<ImportRow> {

@@ -28,7 +28,8 @@ export async function importRoutes(app: AppInstance) {
       if (!request.isMultipart()) throw new AppError(415, 'unsupported_media_type');
       const file = await request.file();
       if (!file) throw badRequest('validation_failed', [{ path: 'body.file', message: 'file_missing' }]);
-      const bytes = new Uint8Array(await file.toBuffer());
+      // The Buffer is a Uint8Array already: no second copy of the file.
+      const bytes: Uint8Array = await file.toBuffer();
       const fields = uploadFields.safeParse(
         Object.fromEntries(
           Object.entries(file.fields)
