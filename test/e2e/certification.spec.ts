@@ -269,7 +269,7 @@ test('an administrator defines a scheme with its criteria, changes it, sets the 
   await expectNoAxeViolations(page, 'the scheme form');
   await form.getByRole('button', { name: 'Spara' }).click();
 
-  await expect(page.getByRole('heading', { level: 1, name: schemeName })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: schemeName, exact: true })).toBeVisible();
   await expect(page.getByText(`minst 80 % av enhetens personal har genomfört ${courseName}`)).toBeVisible();
   await expect(page.getByText('Rutin för nyanställda')).toBeVisible();
   await expectNoAxeViolations(page, 'a scheme');
@@ -297,11 +297,11 @@ test('an administrator defines a scheme with its criteria, changes it, sets the 
     .toEqual([6, 3, 1]);
 
   // Deleted, as no unit has used it.
-  await page.getByRole('link', { name: schemeName }).click();
+  await page.getByRole('link', { name: schemeName, exact: true }).click();
   await page.getByRole('button', { name: 'Ta bort certifieringen' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Ta bort certifieringen' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Certifieringar och kriterier' })).toBeVisible();
-  await expect(page.getByRole('link', { name: schemeName })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: schemeName, exact: true })).toHaveCount(0);
 });
 
 test('anyone reads the register of certified units and checks a certificate by its code, without logging in', async ({
