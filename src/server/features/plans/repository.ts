@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { searchWords } from '../../db/lists.js';
 import { actionPlans, administrations, planActions, planGoals, planIndicators, units, users } from '../../db/schema/index.js';
 import type { PlanListQuery } from '#shared/contracts/plans';
 
@@ -34,7 +35,7 @@ const sorts = {
 
 export async function listPlans(db: DbOrTx, query: PlanListQuery & { page: number; pageSize: number }, today: string) {
   const conditions: (SQL | undefined)[] = [];
-  if (query.q) conditions.push(sql`${actionPlans.name} ilike ${`%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+  conditions.push(...searchWords(query.q, [actionPlans.name]));
   if (query.scope) conditions.push(eq(actionPlans.scope, query.scope));
   if (query.administrationId)
     conditions.push(
@@ -157,4 +158,54 @@ export async function municipalGoals(db: DbOrTx) {
     .innerJoin(actionPlans, eq(actionPlans.id, planGoals.planId))
     .where(and(eq(actionPlans.scope, 'municipality'), eq(actionPlans.status, 'adopted')))
     .orderBy(asc(actionPlans.name), asc(planGoals.position));
+}
+
+// ---- positions among siblings (goals of a plan, actions and indicators of a goal) ----
+
+const positioned = {
+  goal: { table: planGoals, parent: planGoals.planId, position: planGoals.position, id: planGoals.id },
+  action: { table: planActions, parent: planActions.goalId, position: planActions.position, id: planActions.id },
+  indicator: { table: planIndicators, parent: planIndicators.goalId, position: planIndicators.position, id: planIndicators.id },
+} as const;
+export type PositionedKind = keyof typeof positioned;
+
+export async function siblingCount(db: DbOrTx, kind: PositionedKind, parentId: string): Promise<number> {
+  const t = positioned[kind];
+  const [row] = await db.select({ n: count() }).from(t.table).where(eq(t.parent, parentId));
+  return row?.n ?? 0;
+}
+
+/** Moves every sibling at or after a position one place on (by 1) or back (by -1). */
+export async function shiftFrom(db: DbOrTx, kind: PositionedKind, parentId: string, from: number, by: 1 | -1) {
+  const t = positioned[kind];
+  await db
+    .update(t.table)
+    .set({ position: sql`${t.position} + ${by}` })
+    .where(and(eq(t.parent, parentId), sql`${t.position} >= ${from}`));
+}
+
+export async function setPosition(db: DbOrTx, kind: PositionedKind, id: string, position: number) {
+  const t = positioned[kind];
+  await db.update(t.table).set({ position }).where(eq(t.id, id));
+}
+
+// ---- writing a plan's versions and content ----
+
+export async function insertPlan(db: DbOrTx, values: typeof actionPlans.$inferInsert) {
+  const [row] = await db.insert(actionPlans).values(values).returning();
+  return row!;
+}
+
+/** Writes a plan's content in three statements, however many goals, actions and indicators it has. */
+export async function insertContent(
+  db: DbOrTx,
+  content: {
+    goals: (typeof planGoals.$inferInsert)[];
+    actions: (typeof planActions.$inferInsert)[];
+    indicators: (typeof planIndicators.$inferInsert)[];
+  },
+) {
+  if (content.goals.length > 0) await db.insert(planGoals).values(content.goals);
+  if (content.actions.length > 0) await db.insert(planActions).values(content.actions);
+  if (content.indicators.length > 0) await db.insert(planIndicators).values(content.indicators);
 }

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Actor, AppContext } from '../../context.js';
 import type { DbOrTx } from '../../db/client.js';
@@ -313,43 +313,53 @@ async function copyContent(tx: DbOrTx, fromPlanId: string, toPlanId: string, kee
   const goals = await repo.goalsOf(tx, fromPlanId);
   const ids = goals.map((g) => g.goal.id);
   const [actions, indicators] = [await repo.actionsOf(tx, ids), await repo.indicatorsOf(tx, ids)];
-  for (const { goal } of goals) {
-    const goalId = crypto.randomUUID();
-    await tx.insert(planGoals).values({
-      id: goalId,
-      planId: toPlanId,
-      lineageId: keepLineage ? goal.lineageId : goalId,
-      position: goal.position,
-      title: goal.title,
-      description: goal.description,
-      servesGoalId: goal.servesGoalId,
-    });
-    for (const { action: a } of actions.filter((x) => x.action.goalId === goal.id)) {
-      const actionId = crypto.randomUUID();
-      await tx.insert(planActions).values({
-        id: actionId,
-        goalId,
-        lineageId: keepLineage ? a.lineageId : actionId,
-        position: a.position,
-        title: a.title,
-        description: a.description,
-        responsibleUserId: a.responsibleUserId,
-        startDate: a.startDate,
-        dueDate: a.dueDate,
-        status: keepLineage ? a.status : 'not_started',
-        statusChangedAt: keepLineage ? a.statusChangedAt : null,
-      });
-    }
-    for (const i of indicators.filter((x) => x.goalId === goal.id)) {
-      const indicatorId = crypto.randomUUID();
-      await tx.insert(planIndicators).values({
-        ...i,
-        id: indicatorId,
-        goalId,
-        lineageId: keepLineage ? i.lineageId : indicatorId,
-      });
-    }
-  }
+  const newGoalId = new Map(goals.map(({ goal }) => [goal.id, crypto.randomUUID()]));
+  const lineage = (oldLineage: string, newId: string) => (keepLineage ? oldLineage : newId);
+  await repo.insertContent(tx, {
+    goals: goals.map(({ goal }) => {
+      const id = newGoalId.get(goal.id)!;
+      return { ...goal, id, planId: toPlanId, lineageId: lineage(goal.lineageId, id) };
+    }),
+    actions: actions.map(({ action }) => {
+      const id = crypto.randomUUID();
+      return {
+        ...action,
+        id,
+        goalId: newGoalId.get(action.goalId)!,
+        lineageId: lineage(action.lineageId, id),
+        status: keepLineage ? action.status : 'not_started',
+        statusChangedAt: keepLineage ? action.statusChangedAt : null,
+      };
+    }),
+    indicators: indicators.map((indicator) => {
+      const id = crypto.randomUUID();
+      return { ...indicator, id, goalId: newGoalId.get(indicator.goalId)!, lineageId: lineage(indicator.lineageId, id) };
+    }),
+  });
+}
+
+/** A new version of a plan, or a new plan copied from one: the same owner and texts, a draft by the actor. */
+function draftFrom(p: repo.PlanRow, actor: Actor, now: Date, changes: Partial<typeof actionPlans.$inferInsert>) {
+  return {
+    id: crypto.randomUUID(),
+    seriesId: p.seriesId,
+    version: p.version,
+    scope: p.scope,
+    administrationId: p.administrationId,
+    unitId: p.unitId,
+    area: p.area,
+    name: p.name,
+    description: p.description,
+    startYear: p.startYear,
+    endYear: p.endYear,
+    isPublic: p.isPublic,
+    status: 'draft',
+    createdAt: now,
+    updatedAt: now,
+    createdByUserId: actor.userId,
+    createdByName: actor.name,
+    ...changes,
+  };
 }
 
 export async function revisePlan(
@@ -367,29 +377,8 @@ export async function revisePlan(
     const versions = await repo.versionsOf(tx, row.plan.seriesId);
     if (row.plan.status === 'adopted' && versions.some((v) => v.status === 'draft')) throw conflict('plan_draft_exists');
     if (row.plan.status !== 'adopted') throw conflict('plan_not_adopted');
-    const newId = crypto.randomUUID();
     const version = Math.max(...versions.map((v) => v.version)) + 1;
-    const p = row.plan;
-    await tx.insert(actionPlans).values({
-      id: newId,
-      seriesId: p.seriesId,
-      version,
-      scope: p.scope,
-      administrationId: p.administrationId,
-      unitId: p.unitId,
-      area: p.area,
-      name: p.name,
-      description: p.description,
-      startYear: p.startYear,
-      endYear: p.endYear,
-      isPublic: p.isPublic,
-      status: 'draft',
-      changeNote: body.changeNote,
-      createdAt: now,
-      updatedAt: now,
-      createdByUserId: actor.userId,
-      createdByName: actor.name,
-    });
+    const { id: newId } = await repo.insertPlan(tx, draftFrom(row.plan, actor, now, { version, changeNote: body.changeNote }));
     await copyContent(tx, id, newId, true);
     await recordAudit(
       tx,
@@ -408,27 +397,18 @@ export async function copyPlan(ctx: AppContext, actor: Actor, id: string, body: 
   return ctx.db.transaction(async (tx) => {
     const row = await loadPlan(tx, id, day);
     requireWrite(actor, 'create', row);
-    const newId = crypto.randomUUID();
-    const p = row.plan;
-    await tx.insert(actionPlans).values({
-      id: newId,
-      seriesId: newId,
-      version: 1,
-      scope: p.scope,
-      administrationId: p.administrationId,
-      unitId: p.unitId,
-      area: p.area,
-      name: body.name,
-      description: p.description,
-      startYear: body.startYear,
-      endYear: body.endYear,
-      isPublic: p.isPublic,
-      status: 'draft',
-      createdAt: now,
-      updatedAt: now,
-      createdByUserId: actor.userId,
-      createdByName: actor.name,
-    });
+    const newPlanId = crypto.randomUUID();
+    const { id: newId } = await repo.insertPlan(
+      tx,
+      draftFrom(row.plan, actor, now, {
+        id: newPlanId,
+        seriesId: newPlanId,
+        version: 1,
+        name: body.name,
+        startYear: body.startYear,
+        endYear: body.endYear,
+      }),
+    );
     await copyContent(tx, id, newId, false);
     await recordAudit(
       tx,
@@ -528,39 +508,24 @@ export async function municipalGoals(ctx: AppContext, actor: Actor): Promise<{ i
 
 // ---- positions ----
 
-type Positioned = 'plan_goals' | 'plan_actions' | 'plan_indicators';
-const parentColumn = { plan_goals: 'plan_id', plan_actions: 'goal_id', plan_indicators: 'goal_id' } as const;
-
-async function siblingCount(tx: DbOrTx, table: Positioned, parentId: string): Promise<number> {
-  const result = await tx.execute(
-    sql`select count(*)::int as n from ${sql.identifier(table)} where ${sql.identifier(parentColumn[table])} = ${parentId}`,
-  );
-  const rows = (Array.isArray(result) ? result : (result as unknown as { rows: { n: number }[] }).rows) as { n: number }[];
-  return Number(rows[0]?.n ?? 0);
-}
-async function shift(tx: DbOrTx, table: Positioned, parentId: string, from: number, by: 1 | -1) {
-  await tx.execute(
-    sql`update ${sql.identifier(table)} set position = position + ${by} where ${sql.identifier(parentColumn[table])} = ${parentId} and position >= ${from}`,
-  );
-}
 /** Makes room at a position (at the end when left out or past it); returns the position to take. */
-async function openAt(tx: DbOrTx, table: Positioned, parentId: string, wanted: number | undefined): Promise<number> {
-  const n = await siblingCount(tx, table, parentId);
+async function openAt(tx: DbOrTx, kind: repo.PositionedKind, parentId: string, wanted: number | undefined): Promise<number> {
+  const n = await repo.siblingCount(tx, kind, parentId);
   const position = wanted === undefined || wanted > n ? n + 1 : wanted;
-  if (position <= n) await shift(tx, table, parentId, position, 1);
+  if (position <= n) await repo.shiftFrom(tx, kind, parentId, position, 1);
   return position;
 }
-async function closeAt(tx: DbOrTx, table: Positioned, parentId: string, position: number) {
-  await shift(tx, table, parentId, position + 1, -1);
+async function closeAt(tx: DbOrTx, kind: repo.PositionedKind, parentId: string, position: number) {
+  await repo.shiftFrom(tx, kind, parentId, position + 1, -1);
 }
 /** Moves a row from one position to another among its siblings; returns the position it takes. */
-async function moveTo(tx: DbOrTx, table: Positioned, parentId: string, id: string, from: number, wanted: number) {
-  await tx.execute(sql`update ${sql.identifier(table)} set position = 0 where id = ${id}`);
-  await closeAt(tx, table, parentId, from);
-  const others = (await siblingCount(tx, table, parentId)) - 1;
+async function moveTo(tx: DbOrTx, kind: repo.PositionedKind, parentId: string, id: string, from: number, wanted: number) {
+  await repo.setPosition(tx, kind, id, 0);
+  await closeAt(tx, kind, parentId, from);
+  const others = (await repo.siblingCount(tx, kind, parentId)) - 1;
   const position = Math.min(wanted, others + 1);
-  if (position <= others) await shift(tx, table, parentId, position, 1);
-  await tx.execute(sql`update ${sql.identifier(table)} set position = ${position} where id = ${id}`);
+  if (position <= others) await repo.shiftFrom(tx, kind, parentId, position, 1);
+  await repo.setPosition(tx, kind, id, position);
   return position;
 }
 
@@ -598,7 +563,7 @@ export async function createGoal(
     requireWrite(actor, 'update', plan);
     requireDraft(plan);
     await checkServes(tx, body.servesGoalId, plan.plan.seriesId);
-    const position = await openAt(tx, 'plan_goals', planId, body.position);
+    const position = await openAt(tx, 'goal', planId, body.position);
     const id = crypto.randomUUID();
     await tx.insert(planGoals).values({
       id,
@@ -642,7 +607,7 @@ export async function updateGoal(
     const before = { title: goal.title, description: goal.description, servesGoalId: goal.servesGoalId, position: goal.position };
     let position = goal.position;
     if (body.position !== undefined && body.position !== goal.position)
-      position = await moveTo(tx, 'plan_goals', goal.planId, id, goal.position, body.position);
+      position = await moveTo(tx, 'goal', goal.planId, id, goal.position, body.position);
     const after = {
       title: body.title ?? before.title,
       description: body.description !== undefined ? body.description : before.description,
@@ -673,7 +638,7 @@ export async function deleteGoal(ctx: AppContext, actor: Actor, id: string): Pro
     requireWrite(actor, 'update', plan);
     requireDraft(plan);
     await tx.delete(planGoals).where(eq(planGoals.id, id));
-    await closeAt(tx, 'plan_goals', goal.planId, goal.position);
+    await closeAt(tx, 'goal', goal.planId, goal.position);
     await touch(tx, goal.planId, now);
     await recordAudit(
       tx,
@@ -710,7 +675,7 @@ export async function createAction(ctx: AppContext, actor: Actor, goalId: string
     requireWrite(actor, 'update', plan);
     requireDraft(plan);
     await checkUser(tx, body.responsibleUserId);
-    const position = await openAt(tx, 'plan_actions', goalId, body.position);
+    const position = await openAt(tx, 'action', goalId, body.position);
     const id = crypto.randomUUID();
     const values = {
       title: body.title,
@@ -769,7 +734,7 @@ export async function updateAction(ctx: AppContext, actor: Actor, id: string, bo
       await checkUser(tx, body.responsibleUserId);
     let position = action.position;
     if (body.position !== undefined && body.position !== action.position)
-      position = await moveTo(tx, 'plan_actions', action.goalId, id, action.position, body.position);
+      position = await moveTo(tx, 'action', action.goalId, id, action.position, body.position);
     const after = {
       title: body.title ?? before.title,
       description: body.description !== undefined ? body.description : before.description,
@@ -809,7 +774,7 @@ export async function deleteAction(ctx: AppContext, actor: Actor, id: string): P
     requireWrite(actor, 'update', plan);
     requireDraft(plan);
     await tx.delete(planActions).where(eq(planActions.id, id));
-    await closeAt(tx, 'plan_actions', action.goalId, action.position);
+    await closeAt(tx, 'action', action.goalId, action.position);
     await touch(tx, plan.plan.id, now);
     await recordAudit(
       tx,
@@ -835,7 +800,7 @@ export async function createIndicator(ctx: AppContext, actor: Actor, goalId: str
     const { plan } = await goalWithPlan(tx, goalId, day);
     requireWrite(actor, 'update', plan);
     requireDraft(plan);
-    const position = await openAt(tx, 'plan_indicators', goalId, body.position);
+    const position = await openAt(tx, 'indicator', goalId, body.position);
     const id = crypto.randomUUID();
     const values = {
       name: body.name,
@@ -883,7 +848,7 @@ export async function updateIndicator(ctx: AppContext, actor: Actor, id: string,
     };
     let position = indicator.position;
     if (body.position !== undefined && body.position !== indicator.position)
-      position = await moveTo(tx, 'plan_indicators', indicator.goalId, id, indicator.position, body.position);
+      position = await moveTo(tx, 'indicator', indicator.goalId, id, indicator.position, body.position);
     const after = {
       name: body.name ?? before.name,
       description: body.description !== undefined ? body.description : before.description,
@@ -921,7 +886,7 @@ export async function deleteIndicator(ctx: AppContext, actor: Actor, id: string)
     requireWrite(actor, 'update', plan);
     requireDraft(plan);
     await tx.delete(planIndicators).where(eq(planIndicators.id, id));
-    await closeAt(tx, 'plan_indicators', indicator.goalId, indicator.position);
+    await closeAt(tx, 'indicator', indicator.goalId, indicator.position);
     await touch(tx, plan.plan.id, now);
     await recordAudit(
       tx,
