@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { Db } from '../db/client.js';
 import { dataVersions } from '../db/schema/index.js';
 
@@ -76,78 +77,31 @@ export function versionKey(versions: Versions, families: readonly DataFamily[]):
   return parts.join('.');
 }
 
-type Entry<V> = { version: string; value: Promise<V>; size: number };
-
 /**
- * A least-recently-used map bounded by an estimate of its entries' size in bytes. Each entry carries
- * the data version it was made under; an entry of another version is a miss (and is replaced). A value
- * is kept as its promise, so concurrent requests for the same key and version compute it once.
+ * A least-recently-used cache (lru-cache) bounded by an estimate of its entries' size in bytes, whose
+ * keys carry the data version they were made under: an entry of an older version is never asked for
+ * again and ages out. Concurrent requests for the same key and version compute the value once
+ * (lru-cache's fetch); a failed computation is not kept, nor a value of undefined (answered, not cached).
  */
 export class VersionedCache<V> {
-  private readonly entries = new Map<string, Entry<V>>();
-  private bytes = 0;
+  private readonly cache: LRUCache<string, { value: V }, () => Promise<V>>;
 
-  constructor(
-    private readonly maxBytes: number,
-    private readonly sizeOf: (value: V) => number,
-  ) {}
-
-  get size() {
-    return this.entries.size;
-  }
-
-  get totalBytes() {
-    return this.bytes;
-  }
-
-  delete(key: string) {
-    const entry = this.entries.get(key);
-    if (entry) this.remove(key, entry);
-  }
-
-  clear() {
-    this.entries.clear();
-    this.bytes = 0;
-  }
-
-  private remove(key: string, entry: Entry<V>) {
-    if (this.entries.get(key) === entry) {
-      this.entries.delete(key);
-      this.bytes -= entry.size;
-    }
+  constructor(maxBytes: number, sizeOf: (value: V) => number) {
+    this.cache = new LRUCache<string, { value: V }, () => Promise<V>>({
+      maxSize: maxBytes,
+      sizeCalculation: (entry, key) => Math.max(1, key.length + sizeOf(entry.value)),
+      // undefined from fetchMethod leaves nothing in the cache.
+      fetchMethod: async (_key, _stale, { context }) => {
+        const value = await context();
+        return value === undefined ? undefined : { value };
+      },
+    });
   }
 
   /** The value of key made under version; computed (once for concurrent callers) when missing. */
   async get(key: string, version: string | null, compute: () => Promise<V>): Promise<V> {
     if (version === null) return compute();
-    const found = this.entries.get(key);
-    if (found && found.version === version) {
-      // Most recently used: to the end of the map's order.
-      this.entries.delete(key);
-      this.entries.set(key, found);
-      return found.value;
-    }
-    if (found) this.remove(key, found);
-    const entry: Entry<V> = { version, value: compute(), size: 0 };
-    this.entries.set(key, entry);
-    try {
-      const value = await entry.value;
-      if (this.entries.get(key) === entry) {
-        entry.size = key.length + this.sizeOf(value);
-        this.bytes += entry.size;
-        this.evict();
-      }
-      return value;
-    } catch (error) {
-      this.remove(key, entry);
-      throw error;
-    }
-  }
-
-  private evict() {
-    for (const [key, entry] of this.entries) {
-      if (this.bytes <= this.maxBytes) break;
-      this.remove(key, entry);
-    }
+    const entry = await this.cache.fetch(`${version} ${key}`, { context: compute });
+    return entry?.value as V;
   }
 }

@@ -69,7 +69,12 @@ export async function login(ctx: AppContext, body: LoginBody): Promise<{ token: 
       expiresAt,
     });
     await repo.recordSuccessfulLogin(tx, user.id, now);
-    await recordAudit(tx, { userId: user.id, name: user.name }, { action: 'login', entityType: 'session', entityId: session.id }, now);
+    await recordAudit(
+      tx,
+      { userId: user.id, name: user.name },
+      { action: 'login', entityType: 'session', entityId: session.id },
+      now,
+    );
   });
   return { token, expiresAt, user };
 }
@@ -94,12 +99,12 @@ type TokenLookup = { found: NonNullable<Awaited<ReturnType<typeof repo.findLiveA
  * (users, roles, tokens; the units and administrations the roles name) stay the same: a revoked token, a
  * deactivated user or a changed role is seen by the next request, from whichever process it came.
  */
-const tokenCaches = new WeakMap<Db, VersionedCache<TokenLookup | null>>();
+const tokenCaches = new WeakMap<Db, VersionedCache<TokenLookup | undefined>>();
 
 function tokenCacheOf(db: Db) {
   let cache = tokenCaches.get(db);
   if (!cache) {
-    cache = new VersionedCache<TokenLookup | null>(4 * 1024 * 1024, () => 2048);
+    cache = new VersionedCache<TokenLookup | undefined>(4 * 1024 * 1024, () => 2048);
     tokenCaches.set(db, cache);
   }
   return cache;
@@ -112,13 +117,10 @@ export async function actorFromApiToken(ctx: AppContext, token: string): Promise
   const cache = tokenCacheOf(ctx.db);
   const lookup = await cache.get(tokenHash, version, async () => {
     const found = await repo.findLiveApiToken(ctx.db, tokenHash, now);
-    return found ? { found, actor: await buildActor(ctx.db, found.user, 'token', null) } : null;
+    // An unknown token is not kept (undefined): a clock set back (tests) may make it valid again.
+    return found ? { found, actor: await buildActor(ctx.db, found.user, 'token', null) } : undefined;
   });
-  // Not kept: a token unknown now may be one that a clock set back (tests) makes valid again.
-  if (!lookup) {
-    cache.delete(tokenHash);
-    return null;
-  }
+  if (!lookup) return null;
   const { found, actor } = lookup;
   // The cached row is the database's, but time has passed since: its expiry is checked at every use.
   if (found.token.expiresAt && found.token.expiresAt <= now) return null;
@@ -156,7 +158,12 @@ export async function changePassword(ctx: AppContext, actor: Actor, body: Change
     await repo.updatePasswordHash(tx, actor.userId, passwordHash, now);
     // A new password ends every other session: whoever knew the old one is out.
     await repo.revokeAllSessionsOfUser(tx, actor.userId, now, actor.sessionId ?? undefined);
-    await recordAudit(tx, actor, { action: 'update', entityType: 'user', entityId: actor.userId, after: { password: 'changed', passwordChanged: true } }, now);
+    await recordAudit(
+      tx,
+      actor,
+      { action: 'update', entityType: 'user', entityId: actor.userId, after: { password: 'changed', passwordChanged: true } },
+      now,
+    );
   });
 }
 
