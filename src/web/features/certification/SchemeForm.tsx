@@ -5,7 +5,6 @@ import {
   Checkbox,
   Fieldset,
   Group,
-  Modal,
   NativeSelect,
   NumberInput,
   SimpleGrid,
@@ -20,7 +19,7 @@ import { criterionKinds, schemeBody, updateSchemeBody, type CriterionKind, type 
 import { applyServerErrors, zodValidate } from '../../components/forms';
 import { ErrorAlert } from '../../components/Page';
 import { notifyDone } from '../../components/notify';
-import { useFullScreenDialog } from '../organisation/parts';
+import { FormDialog } from '../../components/FormDialog';
 import { useCourseOptions } from '../training/api';
 import { useSaveScheme } from './api';
 
@@ -63,18 +62,15 @@ function toBody(values: Values) {
 /** Create a scheme or change one. Its criteria are fixed once a unit has used it: then only the rest changes. */
 export function SchemeForm(props: { scheme?: Scheme; opened: boolean; onClose: () => void; onSaved?: (saved: Scheme) => void }) {
   const { t } = useTranslation();
-  const fullScreen = useFullScreenDialog();
   return (
-    <Modal
+    <FormDialog
       opened={props.opened}
       onClose={props.onClose}
-      fullScreen={fullScreen}
       size="xl"
       title={props.scheme ? t('certification.schemes.edit') : t('certification.schemes.create')}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
     >
-      {props.opened && <SchemeFormBody {...props} />}
-    </Modal>
+      <SchemeFormBody {...props} />
+    </FormDialog>
   );
 }
 

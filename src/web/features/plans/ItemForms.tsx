@@ -1,5 +1,5 @@
-import { useState, type ReactNode } from 'react';
-import { Button, Checkbox, Group, Modal, NativeSelect, NumberInput, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { useState } from 'react';
+import { Button, Checkbox, Group, NativeSelect, NumberInput, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import {
@@ -22,38 +22,10 @@ import {
 import { applyServerErrors, zodValidate } from '../../components/forms';
 import { ErrorAlert } from '../../components/Page';
 import { notifyDone } from '../../components/notify';
-import { useFullScreenDialog } from '../../components/ConfirmDialog';
+import { FormDialog } from '../../components/FormDialog';
 import { DateField } from '../organisation/EmployeeForm';
 import { UserSelect } from '../organisation/Selects';
 import { useMunicipalGoals, useSaveAction, useSaveGoal, useSaveIndicator } from './api';
-
-/** A dialog holding a form, its body mounted only while open (so it starts afresh each time). */
-function FormDialog({
-  opened,
-  onClose,
-  title,
-  children,
-}: {
-  opened: boolean;
-  onClose: () => void;
-  title: string;
-  children: ReactNode;
-}) {
-  const { t } = useTranslation();
-  const fullScreen = useFullScreenDialog();
-  return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      fullScreen={fullScreen}
-      size="lg"
-      title={title}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
-      {opened && children}
-    </Modal>
-  );
-}
 
 function FormButtons({ onClose, submitting, editing }: { onClose: () => void; submitting: boolean; editing: boolean }) {
   const { t } = useTranslation();
@@ -76,6 +48,7 @@ export function GoalForm(props: { plan: Plan; goal?: PlanGoal; opened: boolean; 
   const { t } = useTranslation();
   return (
     <FormDialog
+      size="lg"
       opened={props.opened}
       onClose={props.onClose}
       title={props.goal ? t('plans.goals.editTitle', { goal: props.goal.title }) : t('plans.goals.add')}
@@ -147,6 +120,7 @@ export function ActionForm(props: { goal: PlanGoal; action?: PlanAction; opened:
   const { t } = useTranslation();
   return (
     <FormDialog
+      size="lg"
       opened={props.opened}
       onClose={props.onClose}
       title={
@@ -243,6 +217,7 @@ export function IndicatorForm(props: { goal: PlanGoal; indicator?: PlanIndicator
   const { t } = useTranslation();
   return (
     <FormDialog
+      size="lg"
       opened={props.opened}
       onClose={props.onClose}
       title={

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Anchor, Button, Group, List, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -369,61 +369,79 @@ function GoalSection({
           </Text>
         )}
 
-        <Title order={4} size="h5">
-          {t('plans.actions.title')}
-        </Title>
-        {goal.actions.length === 0 ? (
-          <Text size="sm">{t('plans.actions.none')}</Text>
-        ) : (
-          <Stack component="ul" gap="xs" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-            {goal.actions.map((action) => (
-              <li key={action.id}>
-                <ActionEntry plan={plan} goal={goal} action={action} onEdit={onEdit} onRemove={onRemove} />
-              </li>
-            ))}
-          </Stack>
-        )}
-        {mayEdit && (
-          <Group>
-            <Button
-              size="xs"
-              variant="outline"
-              onClick={() => onEdit({ kind: 'action', goal })}
-              aria-label={t('plans.actions.addFor', { goal: goal.title })}
-            >
-              {t('plans.actions.add')}
-            </Button>
-          </Group>
-        )}
-
-        <Title order={4} size="h5">
-          {t('plans.indicators.title')}
-        </Title>
-        {goal.indicators.length === 0 ? (
-          <Text size="sm">{t('plans.indicators.none')}</Text>
-        ) : (
-          <Stack component="ul" gap="xs" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-            {goal.indicators.map((indicator) => (
-              <li key={indicator.id}>
-                <IndicatorEntry goal={goal} indicator={indicator} mayEdit={mayEdit} onEdit={onEdit} onRemove={onRemove} />
-              </li>
-            ))}
-          </Stack>
-        )}
-        {mayEdit && (
-          <Group>
-            <Button
-              size="xs"
-              variant="outline"
-              onClick={() => onEdit({ kind: 'indicator', goal })}
-              aria-label={t('plans.indicators.addFor', { goal: goal.title })}
-            >
-              {t('plans.indicators.add')}
-            </Button>
-          </Group>
-        )}
+        <ItemList
+          title={t('plans.actions.title')}
+          none={t('plans.actions.none')}
+          items={goal.actions}
+          render={(action) => <ActionEntry plan={plan} goal={goal} action={action} onEdit={onEdit} onRemove={onRemove} />}
+          add={
+            mayEdit
+              ? {
+                  label: t('plans.actions.add'),
+                  name: t('plans.actions.addFor', { goal: goal.title }),
+                  onClick: () => onEdit({ kind: 'action', goal }),
+                }
+              : undefined
+          }
+        />
+        <ItemList
+          title={t('plans.indicators.title')}
+          none={t('plans.indicators.none')}
+          items={goal.indicators}
+          render={(indicator) => (
+            <IndicatorEntry goal={goal} indicator={indicator} mayEdit={mayEdit} onEdit={onEdit} onRemove={onRemove} />
+          )}
+          add={
+            mayEdit
+              ? {
+                  label: t('plans.indicators.add'),
+                  name: t('plans.indicators.addFor', { goal: goal.title }),
+                  onClick: () => onEdit({ kind: 'indicator', goal }),
+                }
+              : undefined
+          }
+        />
       </Stack>
     </Paper>
+  );
+}
+
+/** A goal's actions or indicators: a heading, the list (or that there is none), and the button that adds one on a draft. */
+function ItemList<T extends { id: string }>({
+  title,
+  none,
+  items,
+  render,
+  add,
+}: {
+  title: string;
+  none: string;
+  items: T[];
+  render: (item: T) => ReactNode;
+  add?: { label: string; name: string; onClick: () => void };
+}) {
+  return (
+    <>
+      <Title order={4} size="h5">
+        {title}
+      </Title>
+      {items.length === 0 ? (
+        <Text size="sm">{none}</Text>
+      ) : (
+        <Stack component="ul" gap="xs" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          {items.map((item) => (
+            <li key={item.id}>{render(item)}</li>
+          ))}
+        </Stack>
+      )}
+      {add && (
+        <Group>
+          <Button size="xs" variant="outline" onClick={add.onClick} aria-label={add.name}>
+            {add.label}
+          </Button>
+        </Group>
+      )}
+    </>
   );
 }
 

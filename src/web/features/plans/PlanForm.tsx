@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Checkbox, Group, Modal, NativeSelect, NumberInput, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { Button, Checkbox, Group, NativeSelect, NumberInput, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { createPlanBody, planAreas, updatePlanBody, type Plan, type PlanArea, type PlanScope } from '#shared/contracts/plans';
@@ -7,7 +7,7 @@ import { useMe } from '../../api/session';
 import { applyServerErrors, zodValidate } from '../../components/forms';
 import { ErrorAlert } from '../../components/Page';
 import { notifyDone } from '../../components/notify';
-import { useFullScreenDialog } from '../../components/ConfirmDialog';
+import { FormDialog } from '../../components/FormDialog';
 import { AdministrationSelect, UnitSelect } from '../organisation/Selects';
 import { useSavePlan } from './api';
 
@@ -50,18 +50,10 @@ export function useWritableScopes() {
 /** Create a plan (a draft, version 1) or change a draft's fields; its scope never changes. */
 export function PlanForm(props: { plan?: Plan; opened: boolean; onClose: () => void; onSaved?: (saved: Plan) => void }) {
   const { t } = useTranslation();
-  const fullScreen = useFullScreenDialog();
   return (
-    <Modal
-      opened={props.opened}
-      onClose={props.onClose}
-      fullScreen={fullScreen}
-      size="lg"
-      title={props.plan ? t('plans.edit') : t('plans.create')}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
-      {props.opened && <PlanFormBody {...props} />}
-    </Modal>
+    <FormDialog opened={props.opened} onClose={props.onClose} size="lg" title={props.plan ? t('plans.edit') : t('plans.create')}>
+      <PlanFormBody {...props} />
+    </FormDialog>
   );
 }
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Group, Modal, NumberInput, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, Group, NumberInput, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -7,40 +7,13 @@ import { adoptPlanBody, copyPlanBody, revisePlanBody, type Plan } from '#shared/
 import { applyServerErrors, zodValidate } from '../../components/forms';
 import { ErrorAlert } from '../../components/Page';
 import { notifyDone } from '../../components/notify';
-import { useFullScreenDialog } from '../../components/ConfirmDialog';
+import { FormDialog } from '../../components/FormDialog';
 import { todayInStockholm } from '../../components/format';
 import { DateField } from '../organisation/EmployeeForm';
 import { usePlanSteps } from './api';
 import { periodOf } from './parts';
 
 type DialogProps = { plan: Plan; opened: boolean; onClose: () => void };
-
-function StepDialog({
-  opened,
-  onClose,
-  title,
-  children,
-}: {
-  opened: boolean;
-  onClose: () => void;
-  title: string;
-  children: React.ReactNode;
-}) {
-  const { t } = useTranslation();
-  const fullScreen = useFullScreenDialog();
-  return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      fullScreen={fullScreen}
-      centered
-      title={title}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
-      {opened && children}
-    </Modal>
-  );
-}
 
 function Buttons({ onClose, label, submitting }: { onClose: () => void; label: string; submitting: boolean }) {
   const { t } = useTranslation();
@@ -60,9 +33,9 @@ function Buttons({ onClose, label, submitting }: { onClose: () => void; label: s
 export function AdoptDialog(props: DialogProps) {
   const { t } = useTranslation();
   return (
-    <StepDialog opened={props.opened} onClose={props.onClose} title={t('plans.adopt.title', { name: props.plan.name })}>
+    <FormDialog opened={props.opened} onClose={props.onClose} title={t('plans.adopt.title', { name: props.plan.name })}>
       <AdoptBody {...props} />
-    </StepDialog>
+    </FormDialog>
   );
 }
 
@@ -107,9 +80,9 @@ function AdoptBody({ plan, onClose }: DialogProps) {
 export function ReviseDialog(props: DialogProps) {
   const { t } = useTranslation();
   return (
-    <StepDialog opened={props.opened} onClose={props.onClose} title={t('plans.revise.title', { name: props.plan.name })}>
+    <FormDialog opened={props.opened} onClose={props.onClose} title={t('plans.revise.title', { name: props.plan.name })}>
       <ReviseBody {...props} />
-    </StepDialog>
+    </FormDialog>
   );
 }
 
@@ -156,9 +129,9 @@ function ReviseBody({ plan, onClose }: DialogProps) {
 export function CopyDialog(props: DialogProps) {
   const { t } = useTranslation();
   return (
-    <StepDialog opened={props.opened} onClose={props.onClose} title={t('plans.copy.title', { name: props.plan.name })}>
+    <FormDialog opened={props.opened} onClose={props.onClose} title={t('plans.copy.title', { name: props.plan.name })}>
       <CopyBody {...props} />
-    </StepDialog>
+    </FormDialog>
   );
 }
 
