@@ -94,6 +94,12 @@ test('a unit manager follows the checklist, a certifier certifies, the administr
   await expect(page.getByRole('row').filter({ hasText: names.first }).getByText('Inte påbörjad')).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: names.second }).getByText('Pågår')).toBeVisible();
   await expectNoAxeViolations(page, 'the units status page');
+  // Sorted by unit name, descending on the second press: Regnbågen before Ekorren.
+  await page.getByRole('button', { name: /^Enhet/ }).click();
+  await expect(page).toHaveURL(/sort=unitName/);
+  await page.getByRole('button', { name: /^Enhet/ }).click();
+  await expect(page).toHaveURL(/sort=-unitName/);
+  await expect(page.getByRole('table', { name: 'Enheternas certifiering' }).getByRole('row').nth(1)).toContainText(names.first);
 
   // The unit manager sees only their own unit, and starts its process with the scheme.
   const their = await signedIn(browser, manager);

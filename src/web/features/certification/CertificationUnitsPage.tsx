@@ -42,6 +42,7 @@ function CertificationUnits() {
     page,
     pageSize,
     q: search.q,
+    sort: search.sort,
     status: search.status,
     schemeId: search.schemeId,
     administrationId: search.administrationId,
@@ -114,9 +115,12 @@ function CertificationUnits() {
         pageSize={pageSize}
         onPageChange={(value) => update({ page: value === 1 ? undefined : value }, false)}
         onPageSizeChange={(value) => update({ pageSize: value === defaultPageSize ? undefined : value })}
+        sort={search.sort}
+        onSortChange={(sort) => update({ sort })}
         columns={[
           {
             accessor: 'unitName',
+            sortKey: 'unitName',
             title: t('certification.unit'),
             render: (unit) => (
               <Anchor component={Link} to="/units/$id" params={{ id: unit.unitId }}>
@@ -124,9 +128,15 @@ function CertificationUnits() {
               </Anchor>
             ),
           },
-          { accessor: 'administrationName', title: t('certification.administration'), visibleMediaQuery: mediumOnly },
+          {
+            accessor: 'administrationName',
+            sortKey: 'administrationName',
+            title: t('certification.administration'),
+            visibleMediaQuery: mediumOnly,
+          },
           {
             accessor: 'status',
+            sortKey: 'status',
             title: t('certification.status'),
             render: (unit) => (
               <Stack gap={4} align="flex-start">
@@ -137,6 +147,7 @@ function CertificationUnits() {
           },
           {
             accessor: 'validUntil',
+            sortKey: 'validUntil',
             title: t('certification.validUntil'),
             visibleMediaQuery: wideOnly,
             render: (unit) =>

@@ -1,4 +1,4 @@
-import { unitCertificationStatuses, type UnitCertificationStatus } from '#shared/contracts/certification';
+import { certificationUnitSorts, unitCertificationStatuses, type UnitCertificationStatus } from '#shared/contracts/certification';
 import { parseListSearch, type ListSearch } from '../../components/list';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -14,8 +14,12 @@ export type CertificationSearch = ListSearch & {
 
 /** The certification page's address: its filters and paging, dropping what is not valid. */
 export function parseCertificationSearch(search: Record<string, unknown>): CertificationSearch {
+  const list = parseListSearch(search);
+  const sortKey = list.sort?.replace(/^-/, '');
   return {
-    ...parseListSearch(search),
+    ...list,
+    // A sort the server does not know would answer 400: the address keeps only those it takes.
+    sort: sortKey && (certificationUnitSorts as readonly string[]).includes(sortKey) ? list.sort : undefined,
     status: unitCertificationStatuses.find((s) => s === search.status),
     schemeId: id(search.schemeId),
     administrationId: id(search.administrationId),
