@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { containsPattern } from '../../db/lists.js';
 import {
   administrations,
   certificationConfirmations,
@@ -21,7 +22,6 @@ export type ProcessRow = Awaited<ReturnType<typeof findProcess>> & object;
 export type CertificateRow = Awaited<ReturnType<typeof findCertificate>> & object;
 export type UnitScope = { administrationIds: string[]; unitIds: string[] } | null;
 
-const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** A scheme is in use once a process (and so perhaps a certificate) refers to it: its criteria are then fixed. */
 const schemeInUse = sql<boolean>`exists (select 1 from ${certificationProcesses} p where p.scheme_id = certification_schemes.id)`;
@@ -394,7 +394,7 @@ export async function unitStatuses(
      where u.active
        ${filter.administrationId ? sql`and u.administration_id = ${filter.administrationId}::uuid` : sql``}
        ${filter.worksWithChildren === undefined ? sql`` : sql`and u.works_with_children = ${filter.worksWithChildren}`}
-       ${filter.q ? sql`and u.name ilike ${likePattern(filter.q)}` : sql``}
+       ${filter.q ? sql`and u.name ilike ${containsPattern(filter.q)}` : sql``}
        ${scope}
      order by lower(a.name), lower(u.name), u.id`);
   return result.rows;
