@@ -206,6 +206,8 @@ test('the certify page lists open processes with whether each is ready, and refu
   await expect(page.getByRole('heading', { level: 1, name: 'Certifiera enheter' })).toBeVisible();
   const choice = page.getByRole('checkbox', { name: new RegExp(names.second) });
   await expect(choice).toBeVisible();
+  // How far its checklist has come, from the list itself.
+  await expect(page.getByText(`${names.scheme}. 0 av 2 kriterier uppfyllda`)).toBeVisible();
   await expectNoAxeViolations(page, 'the certify page');
   await choice.check();
   await page.getByRole('button', { name: 'Certifiera 1 enhet' }).click();

@@ -191,7 +191,12 @@ export const certificationProcess = processSummary.extend({
   asOf: isoDate,
 });
 export type CertificationProcess = z.infer<typeof certificationProcess>;
-export const processList = z.object({ items: z.array(processSummary) });
+/** A process in a list, with how far its checklist has come today (open processes only). */
+export const processListItem = processSummary.extend({
+  readiness: z.object({ met: z.number().int(), total: z.number().int(), ready: z.boolean() }).nullable(),
+});
+export type ProcessListItem = z.infer<typeof processListItem>;
+export const processList = z.object({ items: z.array(processListItem) });
 export const processListQuery = z.object({ unitId: z.uuid().optional(), status: z.enum(processStatuses).optional() });
 
 export const groupBody = z.object({ employeeIds: z.array(z.uuid()).max(100) });

@@ -14,6 +14,7 @@ import type {
   Certificate,
   CertificationProcess,
   CertificationUnitPage,
+  ProcessListItem,
   PublicRegister,
   Scheme,
 } from '#shared/contracts/certification';
@@ -296,6 +297,12 @@ describe('certifying units', () => {
     const notReady: CertificationProcess = (
       await agent.post('/api/certification/processes', { unitId: notReadyUnit.id, schemeId: first.scheme.id })
     ).json();
+
+    // The open processes say how far each checklist has come, for choosing which to certify.
+    const open = (await agent.get('/api/certification/processes?status=open')).json().items as ProcessListItem[];
+    const readiness = (id: string) => open.find((p) => p.id === id)?.readiness;
+    expect(readiness(first.process.id)).toEqual({ met: 2, total: 2, ready: true });
+    expect(readiness(notReady.id)).toMatchObject({ total: 2, ready: false });
 
     const refused = await agent.post('/api/certificates', { processIds: [first.process.id, notReady.id, second.process.id] });
     expect(refused.statusCode).toBe(409);

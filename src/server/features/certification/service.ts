@@ -15,7 +15,7 @@ import type {
   SchemeSummary,
   UnitCertificateVerification,
   PublicRegister,
-  ProcessSummary,
+  ProcessListItem,
   criterionBody,
   schemeBody,
   updateSchemeBody,
@@ -416,11 +416,25 @@ export async function listProcesses(
   ctx: AppContext,
   actor: Actor,
   filter: { unitId?: string; status?: string },
-): Promise<{ items: ProcessSummary[] }> {
+): Promise<{ items: ProcessListItem[] }> {
   const scope = readScope(actor, 'certification');
   if (scope && scope.administrationIds.length === 0 && scope.unitIds.length === 0) throw forbidden();
   const rows = await repo.listProcesses(ctx.db, { ...filter, scope });
-  return { items: rows.map(presentProcessSummary) };
+  const day = today(ctx);
+  // An open process's checklist, counted here once per process rather than asked for process by process.
+  const checklists = await Promise.all(
+    rows.map((row) => (row.process.status === 'open' ? checklistOf(ctx.db, row.process, day) : null)),
+  );
+  return {
+    items: rows.map((row, index) => {
+      const checklist = checklists[index];
+      const met = checklist?.filter((item) => item.met).length ?? 0;
+      return {
+        ...presentProcessSummary(row),
+        readiness: checklist ? { met, total: checklist.length, ready: met === checklist.length } : null,
+      };
+    }),
+  };
 }
 
 export async function getProcess(ctx: AppContext, actor: Actor, id: string): Promise<CertificationProcess> {

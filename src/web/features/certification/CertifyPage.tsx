@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { Alert, Anchor, Badge, Button, Checkbox, Group, List, Paper, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import type { Certificate, ProcessSummary } from '#shared/contracts/certification';
+import type { Certificate, ProcessListItem } from '#shared/contracts/certification';
 import { ApiError } from '../../api/client';
 import { ErrorAlert, Page } from '../../components/Page';
 import { RequirePermission } from '../../components/RequirePermission';
 import { formatDate, todayInStockholm } from '../../components/format';
 import { DateField } from '../organisation/EmployeeForm';
-import { useCertify, useProcessDetails, useProcesses } from './api';
+import { useCertify, useProcesses } from './api';
 import { BackToCertification } from './parts';
 
 /**
@@ -28,15 +28,13 @@ function Certify() {
   const { t } = useTranslation();
   const processes = useProcesses({ status: 'open' });
   const items = processes.data?.items ?? [];
-  const details = useProcessDetails(items.map((process) => process.id));
   const certify = useCertify();
   const [chosen, setChosen] = useState<string[]>([]);
   const [certifiedOn, setCertifiedOn] = useState<string | null>(todayInStockholm());
   const [issued, setIssued] = useState<Certificate[]>([]);
   const [nothingChosen, setNothingChosen] = useState(false);
   const [sent, setSent] = useState<string[]>([]);
-  const readiness = new Map(items.map((process, index) => [process.id, details[index]?.data]));
-  const readyIds = items.filter((process) => readiness.get(process.id)?.ready).map((process) => process.id);
+  const readyIds = items.filter((process) => process.readiness?.ready).map((process) => process.id);
   const stillOpen = chosen.filter((id) => items.some((process) => process.id === id));
 
   const submit = async () => {
@@ -107,7 +105,7 @@ function Certify() {
               >
                 <Stack gap="sm" mt="xs">
                   {items.map((process) => (
-                    <ProcessChoice key={process.id} process={process} detail={readiness.get(process.id)} />
+                    <ProcessChoice key={process.id} process={process} />
                   ))}
                 </Stack>
               </Checkbox.Group>
@@ -133,30 +131,24 @@ function Certify() {
   );
 }
 
-function ProcessChoice({
-  process,
-  detail,
-}: {
-  process: ProcessSummary;
-  detail: { ready: boolean; checklist: { met: boolean }[] } | undefined;
-}) {
+function ProcessChoice({ process }: { process: ProcessListItem }) {
   const { t } = useTranslation();
-  const met = detail?.checklist.filter((item) => item.met).length ?? 0;
+  const readiness = process.readiness;
   return (
     <Stack gap={6}>
       <Checkbox
         value={process.id}
         label={`${process.unitName}, ${process.administrationName}`}
         description={
-          detail
-            ? `${process.schemeName}. ${t('certification.checklist.summary', { met, total: detail.checklist.length })}`
+          readiness
+            ? `${process.schemeName}. ${t('certification.checklist.summary', { met: readiness.met, total: readiness.total })}`
             : process.schemeName
         }
       />
       <Group gap="sm" wrap="wrap" pl={32}>
-        {detail && (
-          <Badge color={detail.ready ? 'teal.9' : 'gray.8'} variant="filled">
-            {detail.ready ? t('certification.checklist.ready') : t('certification.checklist.notReady')}
+        {readiness && (
+          <Badge color={readiness.ready ? 'teal.9' : 'gray.8'} variant="filled">
+            {readiness.ready ? t('certification.checklist.ready') : t('certification.checklist.notReady')}
           </Badge>
         )}
         <Anchor component={Link} to="/certification/processes/$id" params={{ id: process.id }} size="sm">
@@ -169,7 +161,7 @@ function ProcessChoice({
 }
 
 /** The server says which of the chosen units could not be certified, and why; none was. */
-function CertifyError({ error, items, sent }: { error: unknown; items: ProcessSummary[]; sent: string[] }) {
+function CertifyError({ error, items, sent }: { error: unknown; items: ProcessListItem[]; sent: string[] }) {
   const { t } = useTranslation();
   if (!error) return null;
   if (!(error instanceof ApiError) || error.details.length === 0) return <ErrorAlert error={error} />;

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   Certificate,
   CertificationProcess,
@@ -9,7 +9,7 @@ import type {
   CertifyBody,
   OpenProcessBody,
   ProcessStatus,
-  ProcessSummary,
+  ProcessListItem,
   PublicRegister,
   Scheme,
   SchemeBody,
@@ -93,7 +93,7 @@ export function useSaveCertificationSettings() {
 export function useProcesses(params: { unitId?: string; status?: ProcessStatus }, enabled = true) {
   return useQuery({
     queryKey: [...certificationKeys.all, 'processes', params],
-    queryFn: () => api.get<{ items: ProcessSummary[] }>(`/api/certification/processes${toQuery(params)}`),
+    queryFn: () => api.get<{ items: ProcessListItem[] }>(`/api/certification/processes${toQuery(params)}`),
     enabled,
   });
 }
@@ -102,16 +102,6 @@ export function useProcess(processId: string) {
   return useQuery({
     queryKey: [...certificationKeys.all, 'process', processId],
     queryFn: () => api.get<CertificationProcess>(`/api/certification/processes/${id(processId)}`),
-  });
-}
-
-/** The checklists of several processes at once (certifying several units shows which are ready). */
-export function useProcessDetails(processIds: string[]) {
-  return useQueries({
-    queries: processIds.map((processId) => ({
-      queryKey: [...certificationKeys.all, 'process', processId],
-      queryFn: () => api.get<CertificationProcess>(`/api/certification/processes/${id(processId)}`),
-    })),
   });
 }
 
