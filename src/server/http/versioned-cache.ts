@@ -1,5 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import type { Db } from '../db/client.js';
+import { batched } from '../db/batched.js';
 import { dataVersions } from '../db/schema/index.js';
 
 /**
@@ -12,55 +13,23 @@ import { dataVersions } from '../db/schema/index.js';
 export type DataFamily = 'organisation' | 'access';
 export type Versions = ReadonlyMap<string, number>;
 
-type Waiter = { resolve: (versions: Versions) => void; reject: (error: unknown) => void };
-
 /**
- * Reads every family's version in one query. Requests that ask while a read is on its way wait for
- * the next one (it starts after they asked), so a busy server reads the versions once per round trip,
- * not once per request, and no request is answered from a read that began before it arrived.
+ * Every family's version in one query, per database. Requests that ask while a read is on its way
+ * wait for the next one (it starts after they asked), so a busy server reads the versions once per
+ * round trip, not once per request, and no request is answered from a read that began before it arrived.
  */
-class VersionReader {
-  private waiting: Waiter[] = [];
-  private running = false;
-
-  constructor(private readonly db: Db) {}
-
-  read(): Promise<Versions> {
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ resolve, reject });
-      if (!this.running) void this.run();
-    });
-  }
-
-  private async run() {
-    this.running = true;
-    try {
-      while (this.waiting.length > 0) {
-        const batch = this.waiting;
-        this.waiting = [];
-        try {
-          const rows = await this.db.select({ family: dataVersions.family, version: dataVersions.version }).from(dataVersions);
-          const versions = new Map(rows.map((r) => [r.family, Number(r.version)]));
-          for (const waiter of batch) waiter.resolve(versions);
-        } catch (error) {
-          for (const waiter of batch) waiter.reject(error);
-        }
-      }
-    } finally {
-      this.running = false;
-    }
-  }
-}
-
-const readers = new WeakMap<Db, VersionReader>();
+const readers = new WeakMap<Db, () => Promise<Versions>>();
 
 export function readVersions(db: Db): Promise<Versions> {
-  let reader = readers.get(db);
-  if (!reader) {
-    reader = new VersionReader(db);
-    readers.set(db, reader);
+  let read = readers.get(db);
+  if (!read) {
+    read = batched<void, Versions>(async () => {
+      const rows = await db.select({ family: dataVersions.family, version: dataVersions.version }).from(dataVersions);
+      return new Map(rows.map((r) => [r.family, Number(r.version)]));
+    });
+    readers.set(db, read);
   }
-  return reader.read();
+  return read();
 }
 
 /**

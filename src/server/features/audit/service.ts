@@ -49,18 +49,9 @@ export async function recordAudit(
   at: Date,
 ): Promise<void> {
   const list = Array.isArray(records) ? records : [records];
-  await insertEntries(
+  await recordAudits(
     tx,
-    list.map((r) => ({
-      at,
-      actorUserId: actor?.userId ?? null,
-      actorName: actor?.name ?? null,
-      action: r.action,
-      entityType: r.entityType,
-      entityId: r.entityId ?? null,
-      before: clean(r.before),
-      after: clean(r.after),
-    })),
+    list.map((record) => ({ actor, record, at })),
   );
 }
 
