@@ -6,7 +6,8 @@ import { csrf, expectNoAxeViolations, expectNoSidewaysScroll, logIn, run, signIn
  * leader. In the browser the process leader creates a plan for the administration, adds a goal, an
  * action with a due date and an indicator about people, adopts it, follows the action up as
  * ongoing, revises it into version 2, changes the goal's title, sees the change listed, adopts
- * version 2 and finds version 1 replaced. axe finds no WCAG 2.1 AA violation on the list, the plan,
+ * version 2 and finds version 1 replaced; copies it for the next period, deletes the copy, and ends
+ * the plan. axe finds no WCAG 2.1 AA violation on the list, the plan,
  * any dialog, or on a phone, where nothing scrolls sideways.
  */
 
@@ -38,6 +39,7 @@ async function signedIn(browser: Browser, person: { email: string; password: str
 }
 
 let planUrl = '';
+let revisedUrl = '';
 
 async function build(page: Page) {
   const administration = await post(page.request, '/api/administrations', { name: names.administration });
@@ -141,6 +143,7 @@ test('the process leader revises the adopted plan, changes a goal and adopts ver
   await expectNoAxeViolations(their, 'the revise dialog');
   await revise.getByRole('button', { name: 'Revidera' }).click();
   await expect(their).not.toHaveURL(planUrl);
+  revisedUrl = their.url();
   await expect(their.getByText('Version 2 (den här)')).toBeVisible();
   await expect(their.getByText('Utkast', { exact: true }).first()).toBeVisible();
 
@@ -165,6 +168,43 @@ test('the process leader revises the adopted plan, changes a goal and adopts ver
   await expect(first).toContainText('Ersatt');
   await expect(versions.getByRole('listitem').filter({ hasText: 'Version 2 (den här)' })).toContainText('Antagen');
   await expectNoAxeViolations(their, 'version 2 adopted');
+  await their.context().close();
+});
+
+test('the process leader copies the plan for the next period, deletes the copy, and ends the plan', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const their = await signedIn(browser, leader);
+  await their.goto(revisedUrl);
+  await expect(their.getByRole('heading', { level: 1, name: names.plan })).toBeVisible();
+  const adoptedUrl = their.url();
+
+  // Copy: a new draft with the same goals, for the next period.
+  const copyName = `${names.plan} 2028–2030`;
+  await their.getByRole('button', { name: 'Kopiera till ny plan' }).click();
+  const copy = their.getByRole('dialog');
+  await copy.getByRole('textbox', { name: /^Namn/ }).fill(copyName);
+  await copy.getByRole('textbox', { name: /^Första år/ }).fill('2028');
+  await copy.getByRole('textbox', { name: /^Sista år/ }).fill('2030');
+  await expectNoAxeViolations(their, 'the copy dialog');
+  await copy.getByRole('button', { name: 'Kopiera till ny plan' }).click();
+  await expect(their.getByRole('heading', { level: 1, name: copyName })).toBeVisible();
+  await expect(their.getByRole('heading', { name: new RegExp(names.revisedGoal) })).toBeVisible();
+
+  // The copy is a draft: it can be deleted, and the list no longer has it.
+  await their.getByRole('button', { name: 'Ta bort utkastet' }).click();
+  await expectNoAxeViolations(their, 'the delete dialog');
+  await their.getByRole('dialog').getByRole('button', { name: 'Ta bort utkastet' }).click();
+  await expect(their.getByRole('heading', { level: 1, name: 'Handlingsplaner' })).toBeVisible();
+  await expect(their.getByRole('link', { name: copyName })).toHaveCount(0);
+
+  // The adopted plan ends: still readable, marked ended, no longer followed up.
+  await their.goto(adoptedUrl);
+  await their.getByRole('button', { name: 'Avsluta planen' }).click();
+  await expectNoAxeViolations(their, 'the end dialog');
+  await their.getByRole('dialog').getByRole('button', { name: 'Avsluta planen' }).click();
+  await expect(their.getByRole('dialog')).toBeHidden();
+  await expect(their.getByText('Avslutad', { exact: true }).first()).toBeVisible();
+  await expect(their.getByRole('button', { name: 'Avsluta planen' })).toHaveCount(0);
   await their.context().close();
 });
 
