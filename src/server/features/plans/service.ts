@@ -174,6 +174,12 @@ export async function createPlan(ctx: AppContext, actor: Actor, body: z.output<t
   });
 }
 
+/** The record with the fields a PATCH body sends (undefined: not sent; null: cleared); other keys of the body are ignored. */
+function patched<T extends object>(before: T, body: Partial<Record<keyof T, unknown>> & object): T {
+  const sent = Object.entries(body).filter(([key, value]) => value !== undefined && key in before);
+  return { ...before, ...Object.fromEntries(sent) };
+}
+
 /** A locked plan (adopted, ended, replaced) is not edited. */
 function requireDraft(row: PlanListRow) {
   if (row.plan.status !== 'draft') throw conflict('plan_locked');
@@ -197,14 +203,7 @@ export async function updatePlan(
     requireWrite(actor, 'update', row);
     requireDraft(row);
     const before = auditedPlan(row.plan);
-    const after = {
-      area: body.area ?? before.area,
-      name: body.name ?? before.name,
-      description: body.description !== undefined ? body.description : before.description,
-      startYear: body.startYear ?? before.startYear,
-      endYear: body.endYear ?? before.endYear,
-      isPublic: body.isPublic ?? before.isPublic,
-    };
+    const after = patched(before, body);
     if (after.endYear < after.startYear) throw invalid('body.endYear', 'end_before_start');
     const diff = changedFields(before, after);
     if (diff.changed) {
@@ -608,12 +607,7 @@ export async function updateGoal(
     let position = goal.position;
     if (body.position !== undefined && body.position !== goal.position)
       position = await moveTo(tx, 'goal', goal.planId, id, goal.position, body.position);
-    const after = {
-      title: body.title ?? before.title,
-      description: body.description !== undefined ? body.description : before.description,
-      servesGoalId: body.servesGoalId !== undefined ? body.servesGoalId : before.servesGoalId,
-      position,
-    };
+    const after = patched(before, { ...body, position });
     const diff = changedFields(before, after);
     if (diff.changed) {
       await tx.update(planGoals).set(after).where(eq(planGoals.id, id));
@@ -735,15 +729,7 @@ export async function updateAction(ctx: AppContext, actor: Actor, id: string, bo
     let position = action.position;
     if (body.position !== undefined && body.position !== action.position)
       position = await moveTo(tx, 'action', action.goalId, id, action.position, body.position);
-    const after = {
-      title: body.title ?? before.title,
-      description: body.description !== undefined ? body.description : before.description,
-      responsibleUserId: body.responsibleUserId !== undefined ? body.responsibleUserId : before.responsibleUserId,
-      startDate: body.startDate !== undefined ? body.startDate : before.startDate,
-      dueDate: body.dueDate !== undefined ? body.dueDate : before.dueDate,
-      status: body.status ?? before.status,
-      position,
-    };
+    const after = patched(before, { ...body, position });
     if (after.startDate && after.dueDate && after.dueDate < after.startDate) throw invalid('body.dueDate', 'end_before_start');
     const diff = changedFields(before, after);
     if (diff.changed) {
@@ -849,16 +835,7 @@ export async function updateIndicator(ctx: AppContext, actor: Actor, id: string,
     let position = indicator.position;
     if (body.position !== undefined && body.position !== indicator.position)
       position = await moveTo(tx, 'indicator', indicator.goalId, id, indicator.position, body.position);
-    const after = {
-      name: body.name ?? before.name,
-      description: body.description !== undefined ? body.description : before.description,
-      measure: body.measure ?? before.measure,
-      direction: body.direction ?? before.direction,
-      target: body.target !== undefined ? body.target : before.target,
-      aboutPeople: body.aboutPeople ?? before.aboutPeople,
-      source: body.source ?? before.source,
-      position,
-    };
+    const after = patched(before, { ...body, position });
     const diff = changedFields(before, after);
     if (diff.changed) {
       await tx.update(planIndicators).set(after).where(eq(planIndicators.id, id));
