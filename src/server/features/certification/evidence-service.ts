@@ -11,17 +11,8 @@ import {
 } from '#shared/contracts/certification-evidence';
 import { recordAudit } from '../audit/service.js';
 import * as repo from './evidence-repository.js';
+import { presentEvidenceFile } from './presenter.js';
 import { changeableProcess, confirmedCriterion, visibleProcess } from './service.js';
-
-export const presentEvidenceFile = (row: repo.EvidenceFileRow): EvidenceFile => ({
-  id: row.id,
-  criterionId: row.criterionId,
-  fileName: row.fileName,
-  contentType: row.contentType,
-  size: row.size,
-  uploadedByName: row.uploadedByName,
-  uploadedAt: row.uploadedAt.toISOString(),
-});
 
 /**
  * The name a file keeps: its last path segment, without control characters, at most 200

@@ -6,6 +6,8 @@ import type {
   SchemeSummary,
   SnapshotItem,
 } from '#shared/contracts/certification';
+import type { EvidenceFile } from '#shared/contracts/certification-evidence';
+import type { EvidenceFileRow } from './evidence-repository.js';
 import type { CertificateRow, CriterionRow, ProcessRow, SchemeRow } from './repository.js';
 
 /** Revoked, else valid through its last day, else expired. */
@@ -71,4 +73,15 @@ export const presentCertificate = (row: CertificateRow, day: string): Certificat
   revokedAt: row.certificate.revokedAt?.toISOString() ?? null,
   revokedReason: row.certificate.revokedReason,
   snapshot: row.certificate.snapshot as SnapshotItem[],
+});
+
+/** An evidence file as listed: its name, type, size and who attached it when; never its content. */
+export const presentEvidenceFile = (row: EvidenceFileRow): EvidenceFile => ({
+  id: row.id,
+  criterionId: row.criterionId,
+  fileName: row.fileName,
+  contentType: row.contentType,
+  size: row.size,
+  uploadedByName: row.uploadedByName,
+  uploadedAt: row.uploadedAt.toISOString(),
 });
