@@ -12,7 +12,8 @@ import { formatDate, formatNumber } from '../../components/format';
 import { FilterBar } from '../organisation/parts';
 import { ListTable, mediumOnly, wideOnly } from '../organisation/ListTable';
 import { AdministrationSelect, UnitSelect } from '../organisation/Selects';
-import { exportUrl, useCourseOptions, useCoverage, useNewUntrained, useRefresherDue, type CoverageParams } from './api';
+import { useCourseOptions } from '../training/api';
+import { exportUrl, useCoverage, useNewUntrained, useRefresherDue, type CoverageParams } from './api';
 import { ChartWithTable, Count, DataGrid, formatShare, levelName, seriesColours } from './parts';
 import type { CoverageSearch } from './search';
 

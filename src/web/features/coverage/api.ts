@@ -1,7 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Page } from '#shared/contracts/common';
 import type { Coverage, NewUntrainedPerson, RefresherDuePerson } from '#shared/contracts/coverage';
-import type { Course } from '#shared/contracts/courses';
 import { api, toQuery } from '../../api/client';
 
 export type CoverageParams = { administrationId?: string; unitId?: string; courseId?: string };
@@ -29,15 +28,6 @@ export function useRefresherDue(params: CoverageParams & { page: number; pageSiz
     queryKey: [...coverageKeys.all, 'refresher-due', params],
     queryFn: () => api.get<Page<RefresherDuePerson>>(`/api/coverage/refresher-due${toQuery(params)}`),
     placeholderData: keepPreviousData,
-  });
-}
-
-/** The courses to choose from (a municipality has tens of them): one page of 200. */
-export function useCourseOptions() {
-  return useQuery({
-    queryKey: ['courses', 'options'],
-    queryFn: () => api.get<Page<Course>>(`/api/courses${toQuery({ pageSize: 200, sort: 'name' })}`),
-    staleTime: 60_000,
   });
 }
 
