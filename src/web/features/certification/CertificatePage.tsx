@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
-import { Anchor, Button, Group, Modal, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Anchor, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Certificate } from '#shared/contracts/certification';
 import { useCan } from '../../api/session';
-import { useFullScreenDialog } from '../../components/ConfirmDialog';
+import { FormDialog } from '../../components/FormDialog';
 import { ErrorAlert, Page } from '../../components/Page';
 import { RequirePermission } from '../../components/RequirePermission';
 import { formatDate, formatDateTime } from '../../components/format';
@@ -189,69 +189,63 @@ function History({ certificate }: { certificate: Certificate }) {
 
 function RevokeDialog({ certificate, opened, onClose }: { certificate: Certificate; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const fullScreen = useFullScreenDialog();
+  return (
+    <FormDialog
+      opened={opened}
+      onClose={onClose}
+      title={t('certification.certificate.revokeTitle', { unit: certificate.unitName })}
+    >
+      <RevokeForm certificate={certificate} onClose={onClose} />
+    </FormDialog>
+  );
+}
+
+function RevokeForm({ certificate, onClose }: { certificate: Certificate; onClose: () => void }) {
+  const { t } = useTranslation();
   const revoke = useRevoke(certificate.id);
   const [reason, setReason] = useState('');
   const [fieldError, setFieldError] = useState<string | null>(null);
-  useEffect(() => {
-    if (opened) {
-      setReason('');
-      setFieldError(null);
-      revoke.reset();
-    }
-    // Start afresh each time the dialog opens.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [opened]);
   return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      fullScreen={fullScreen}
-      centered
-      title={t('certification.certificate.revokeTitle', { unit: certificate.unitName })}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+    <form
+      noValidate
+      onSubmit={async (event) => {
+        event.preventDefault();
+        if (!reason.trim()) {
+          setFieldError(t('certification.certificate.reasonRequired'));
+          return;
+        }
+        const done = await revoke.mutateAsync(reason.trim()).catch(() => null);
+        if (!done) return;
+        onClose();
+        notifyDone(t('certification.certificate.revoked'), certificate.unitName);
+      }}
     >
-      <form
-        noValidate
-        onSubmit={async (event) => {
-          event.preventDefault();
-          if (!reason.trim()) {
-            setFieldError(t('certification.certificate.reasonRequired'));
-            return;
-          }
-          const done = await revoke.mutateAsync(reason.trim()).catch(() => null);
-          if (!done) return;
-          onClose();
-          notifyDone(t('certification.certificate.revoked'), certificate.unitName);
-        }}
-      >
-        <Stack>
-          <Text>{t('certification.certificate.revokeText')}</Text>
-          <ErrorAlert error={revoke.error} />
-          <Textarea
-            label={t('certification.certificate.revokedReason')}
-            required
-            data-autofocus
-            autosize
-            minRows={3}
-            maxLength={2000}
-            value={reason}
-            error={fieldError}
-            onChange={(event) => {
-              setReason(event.currentTarget.value);
-              setFieldError(null);
-            }}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" color="red.9" loading={revoke.isPending}>
-              {t('certification.certificate.revoke')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <Stack>
+        <Text>{t('certification.certificate.revokeText')}</Text>
+        <ErrorAlert error={revoke.error} />
+        <Textarea
+          label={t('certification.certificate.revokedReason')}
+          required
+          data-autofocus
+          autosize
+          minRows={3}
+          maxLength={2000}
+          value={reason}
+          error={fieldError}
+          onChange={(event) => {
+            setReason(event.currentTarget.value);
+            setFieldError(null);
+          }}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" color="red.9" loading={revoke.isPending}>
+            {t('certification.certificate.revoke')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }

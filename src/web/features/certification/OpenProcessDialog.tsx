@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
-import { Button, Group, Modal, NativeSelect, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { Button, Group, NativeSelect, Stack, Text } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/Page';
-import { useFullScreenDialog } from '../../components/ConfirmDialog';
+import { FormDialog } from '../../components/FormDialog';
 import { useOpenProcess, useSchemes } from './api';
 
 /**
@@ -12,67 +12,58 @@ import { useOpenProcess, useSchemes } from './api';
  */
 export function OpenProcessDialog({ unit, onClose }: { unit: { unitId: string; unitName: string } | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const fullScreen = useFullScreenDialog();
+  return (
+    <FormDialog opened={unit !== null} onClose={onClose} title={t('certification.open.title', { unit: unit?.unitName ?? '' })}>
+      {unit && <OpenProcessForm unit={unit} onClose={onClose} />}
+    </FormDialog>
+  );
+}
+
+function OpenProcessForm({ unit, onClose }: { unit: { unitId: string; unitName: string }; onClose: () => void }) {
+  const { t } = useTranslation();
   const schemes = useSchemes(true);
   const open = useOpenProcess();
   const navigate = useNavigate();
   const [schemeId, setSchemeId] = useState('');
   const items = schemes.data?.items ?? [];
-  useEffect(() => {
-    if (unit) {
-      open.reset();
-      setSchemeId('');
-    }
-    // Reset only when another unit is chosen.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [unit]);
   const chosen = schemeId || items[0]?.id || '';
 
   return (
-    <Modal
-      opened={unit !== null}
-      onClose={onClose}
-      fullScreen={fullScreen}
-      centered
-      title={t('certification.open.title', { unit: unit?.unitName ?? '' })}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+    <form
+      noValidate
+      onSubmit={async (event) => {
+        event.preventDefault();
+        if (!chosen) return;
+        const process = await open.mutateAsync({ unitId: unit.unitId, schemeId: chosen }).catch(() => null);
+        if (!process) return;
+        onClose();
+        await navigate({ to: '/certification/processes/$id', params: { id: process.id } });
+      }}
     >
-      <form
-        noValidate
-        onSubmit={async (event) => {
-          event.preventDefault();
-          if (!unit || !chosen) return;
-          const process = await open.mutateAsync({ unitId: unit.unitId, schemeId: chosen }).catch(() => null);
-          if (!process) return;
-          onClose();
-          await navigate({ to: '/certification/processes/$id', params: { id: process.id } });
-        }}
-      >
-        <Stack>
-          <Text>{t('certification.open.intro')}</Text>
-          <ErrorAlert error={open.error ?? schemes.error} />
-          {schemes.data && items.length === 0 ? (
-            <Text>{t('certification.open.noSchemes')}</Text>
-          ) : (
-            <NativeSelect
-              label={t('certification.scheme')}
-              required
-              data-autofocus
-              value={chosen}
-              onChange={(event) => setSchemeId(event.currentTarget.value)}
-              data={items.map((s) => ({ value: s.id, label: s.name }))}
-            />
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={open.isPending} disabled={!chosen}>
-              {t('certification.open.submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <Stack>
+        <Text>{t('certification.open.intro')}</Text>
+        <ErrorAlert error={open.error ?? schemes.error} />
+        {schemes.data && items.length === 0 ? (
+          <Text>{t('certification.open.noSchemes')}</Text>
+        ) : (
+          <NativeSelect
+            label={t('certification.scheme')}
+            required
+            data-autofocus
+            value={chosen}
+            onChange={(event) => setSchemeId(event.currentTarget.value)}
+            data={items.map((s) => ({ value: s.id, label: s.name }))}
+          />
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={open.isPending} disabled={!chosen}>
+            {t('certification.open.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }

@@ -6,7 +6,6 @@ import {
   FileButton,
   Group,
   List,
-  Modal,
   Paper,
   Progress,
   Stack,
@@ -19,7 +18,8 @@ import { useTranslation } from 'react-i18next';
 import type { CertificationProcess, ChecklistItem } from '#shared/contracts/certification';
 import { evidenceFileTypes, type EvidenceFile } from '#shared/contracts/certification-evidence';
 import { useCan } from '../../api/session';
-import { ConfirmDialog, useFullScreenDialog } from '../../components/ConfirmDialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { FormDialog } from '../../components/FormDialog';
 import { ErrorAlert, Page } from '../../components/Page';
 import { RequirePermission } from '../../components/RequirePermission';
 import { formatDate, formatDateTime, formatNumber, todayInStockholm } from '../../components/format';
@@ -392,69 +392,63 @@ function EvidenceFiles({
 /** Confirming a criterion needs evidence: what shows that it is met (a decision, minutes, a plan). */
 function ConfirmCriterionDialog(props: { processId: string; item: ChecklistItem; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const fullScreen = useFullScreenDialog();
-  const { confirm } = useProcessChanges(props.processId);
-  const [evidence, setEvidence] = useState('');
-  const [fieldError, setFieldError] = useState<string | null>(null);
-  useEffect(() => {
-    if (props.opened) {
-      setEvidence(props.item.confirmation?.evidence ?? '');
-      setFieldError(null);
-      confirm.reset();
-    }
-    // Start afresh each time the dialog opens.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [props.opened]);
   return (
-    <Modal
+    <FormDialog
       opened={props.opened}
       onClose={props.onClose}
-      fullScreen={fullScreen}
-      centered
       title={t('certification.checklist.confirmTitle', { criterion: props.item.label })}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
     >
-      <form
-        noValidate
-        onSubmit={async (event) => {
-          event.preventDefault();
-          if (!evidence.trim()) {
-            setFieldError(t('certification.checklist.evidenceRequired'));
-            return;
-          }
-          const done = await confirm.mutateAsync({ criterionId: props.item.id, evidence: evidence.trim() }).catch(() => null);
-          if (done) props.onClose();
-        }}
-      >
-        <Stack>
-          {props.item.description && <Text size="sm">{props.item.description}</Text>}
-          <ErrorAlert error={confirm.error} />
-          <Textarea
-            label={t('certification.checklist.evidence')}
-            description={t('certification.checklist.evidenceHelp')}
-            required
-            data-autofocus
-            autosize
-            minRows={3}
-            maxLength={4000}
-            value={evidence}
-            error={fieldError}
-            onChange={(event) => {
-              setEvidence(event.currentTarget.value);
-              setFieldError(null);
-            }}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={confirm.isPending}>
-              {t('certification.checklist.confirm')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <ConfirmCriterionForm {...props} />
+    </FormDialog>
+  );
+}
+
+function ConfirmCriterionForm(props: { processId: string; item: ChecklistItem; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { confirm } = useProcessChanges(props.processId);
+  const [evidence, setEvidence] = useState(props.item.confirmation?.evidence ?? '');
+  const [fieldError, setFieldError] = useState<string | null>(null);
+  return (
+    <form
+      noValidate
+      onSubmit={async (event) => {
+        event.preventDefault();
+        if (!evidence.trim()) {
+          setFieldError(t('certification.checklist.evidenceRequired'));
+          return;
+        }
+        const done = await confirm.mutateAsync({ criterionId: props.item.id, evidence: evidence.trim() }).catch(() => null);
+        if (done) props.onClose();
+      }}
+    >
+      <Stack>
+        {props.item.description && <Text size="sm">{props.item.description}</Text>}
+        <ErrorAlert error={confirm.error} />
+        <Textarea
+          label={t('certification.checklist.evidence')}
+          description={t('certification.checklist.evidenceHelp')}
+          required
+          data-autofocus
+          autosize
+          minRows={3}
+          maxLength={4000}
+          value={evidence}
+          error={fieldError}
+          onChange={(event) => {
+            setEvidence(event.currentTarget.value);
+            setFieldError(null);
+          }}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={props.onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={confirm.isPending}>
+            {t('certification.checklist.confirm')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }
 
@@ -498,56 +492,52 @@ function WorkingGroup({ process, mayChange }: { process: CertificationProcess; m
 
 function GroupDialog({ process, opened, onClose }: { process: CertificationProcess; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const fullScreen = useFullScreenDialog();
-  const { setGroup } = useProcessChanges(process.id);
-  const [employeeIds, setEmployeeIds] = useState<string[]>([]);
-  useEffect(() => {
-    if (opened) {
-      setEmployeeIds(process.group.map((member) => member.employeeId));
-      setGroup.reset();
-    }
-    // Start from the saved group each time the dialog opens.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [opened]);
   return (
-    <Modal
+    <FormDialog
       opened={opened}
       onClose={onClose}
-      fullScreen={fullScreen}
-      centered
       size="lg"
       title={t('certification.group.editTitle', { unit: process.unitName })}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
     >
-      <form
-        noValidate
-        onSubmit={async (event) => {
-          event.preventDefault();
-          const done = await setGroup.mutateAsync(employeeIds).catch(() => null);
-          if (done) onClose();
-        }}
-      >
-        <Stack>
-          <ErrorAlert error={setGroup.error} />
-          <EmployeeMultiSelect
-            label={t('certification.group.members')}
-            description={t('certification.group.membersHelp')}
-            unitId={process.unitId}
-            value={employeeIds}
-            onChange={setEmployeeIds}
-            current={process.group.map((member) => ({ value: member.employeeId, label: member.name }))}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={setGroup.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <GroupForm process={process} onClose={onClose} />
+    </FormDialog>
+  );
+}
+
+/** Starts from the saved group each time the dialog opens. */
+function GroupForm({ process, onClose }: { process: CertificationProcess; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { setGroup } = useProcessChanges(process.id);
+  const [employeeIds, setEmployeeIds] = useState(process.group.map((member) => member.employeeId));
+  return (
+    <form
+      noValidate
+      onSubmit={async (event) => {
+        event.preventDefault();
+        const done = await setGroup.mutateAsync(employeeIds).catch(() => null);
+        if (done) onClose();
+      }}
+    >
+      <Stack>
+        <ErrorAlert error={setGroup.error} />
+        <EmployeeMultiSelect
+          label={t('certification.group.members')}
+          description={t('certification.group.membersHelp')}
+          unitId={process.unitId}
+          value={employeeIds}
+          onChange={setEmployeeIds}
+          current={process.group.map((member) => ({ value: member.employeeId, label: member.name }))}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={setGroup.isPending}>
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }
 
