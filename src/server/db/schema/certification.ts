@@ -52,6 +52,8 @@ export const certificationCriteria = pgTable(
     description: text('description'),
     courseId: uuid('course_id').references(() => courses.id),
     threshold: integer('threshold'),
+    /** action_plan: the area the adopted plan must cover ('gender_equality' | 'hbtq'; a plan of 'both' covers either). */
+    planArea: text('plan_area'),
   },
   (t) => [index('certification_criteria_scheme_idx').on(t.schemeId, t.position)],
 );

@@ -1,0 +1,1 @@
+ALTER TABLE "certification_criteria" ADD COLUMN "plan_area" text;
