@@ -1,6 +1,7 @@
 import type { AppInstance } from '../app.js';
 import { sendCertificationReminders } from '../features/certification/reminders.js';
 import { sendTrainingReminders } from '../features/training-reminders/service.js';
+import { sendFollowUpReminders } from '../features/plans/follow-up-reminders.js';
 
 type Job = { name: string; everyMs: number; run: (app: AppInstance) => Promise<unknown> };
 
@@ -10,6 +11,7 @@ export const jobs: Job[] = [
   // Daily reminders, each sent once: run hourly, so a restart or a missed day costs nothing.
   { name: 'training-reminders', everyMs: 3_600_000, run: (app) => sendTrainingReminders(app.appContext) },
   { name: 'certification-reminders', everyMs: 3_600_000, run: (app) => sendCertificationReminders(app.appContext) },
+  { name: 'plan-follow-up-reminders', everyMs: 3_600_000, run: (app) => sendFollowUpReminders(app.appContext) },
 ];
 
 export function startJobs(app: AppInstance) {

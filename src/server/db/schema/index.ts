@@ -5,3 +5,4 @@ export * from './imports.js';
 export * from './training.js';
 export * from './certification.js';
 export * from './plans.js';
+export * from './plan-follow-up.js';
