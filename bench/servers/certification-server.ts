@@ -65,21 +65,7 @@ bare.get('/steps/checklist/:processId', async (request) => {
   const actor = await actorOf(request, time);
   const row = await time('findProcess', () => repo.findProcess(ctx.db, processId));
   if (!row) throw new Error('no such process');
-  const criteria = await time('criteriaOf', () => repo.criteriaOf(ctx.db, row.process.schemeId));
-  await time('confirmationsOf', () => repo.confirmationsOf(ctx.db, processId));
-  await time('computedValues', () =>
-    repo.computedValues(
-      ctx.db,
-      row.process.unitId,
-      processId,
-      criteria.map((c) => ({
-        id: c.id,
-        kind: c.kind as Parameters<typeof repo.computedValues>[3][number]['kind'],
-        courseId: c.courseId,
-      })),
-      day,
-    ),
-  );
+  await time('checklistRows', () => repo.checklistRows(ctx.db, [row.process], day));
   await time('groupOf', () => repo.groupOf(ctx.db, processId, row.process.unitId, day));
   await time('service.getProcess (whole)', () => service.getProcess(ctx, actor, processId));
   return ms;

@@ -274,12 +274,23 @@ test('an administrator defines a scheme with its criteria, changes it, sets the 
     .getByLabel(/^Benämning/)
     .nth(1)
     .fill('Rutin för nyanställda');
+  // An adopted action plan: the area is asked for before anything is sent.
+  await form.getByRole('button', { name: 'Lägg till kriterium' }).click();
+  await form.getByLabel('Typ').nth(2).selectOption({ label: 'Antagen handlingsplan' });
+  await form
+    .getByLabel(/^Benämning/)
+    .nth(2)
+    .fill('HBTQ-handlingsplan');
+  await form.getByRole('button', { name: 'Spara' }).click();
+  await expect(form.getByText('Välj handlingsplanens område.')).toBeVisible();
+  await form.getByLabel(/^Handlingsplanens område/).selectOption({ label: 'HBTQ' });
   await expectNoAxeViolations(page, 'the scheme form');
   await form.getByRole('button', { name: 'Spara' }).click();
 
   await expect(page.getByRole('heading', { level: 1, name: schemeName, exact: true })).toBeVisible();
   await expect(page.getByText(`minst 80 % av enhetens personal har genomfört ${courseName}`)).toBeVisible();
   await expect(page.getByText('Rutin för nyanställda')).toBeVisible();
+  await expect(page.getByText('en antagen handlingsplan för enheten inom området HBTQ som gäller innevarande år')).toBeVisible();
   await expectNoAxeViolations(page, 'a scheme');
 
   // Change it: the second criterion moves first, the validity becomes two years.

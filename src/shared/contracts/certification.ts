@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, listQuery, optionalText, page, requiredText } from './common.js';
+import { planAreas } from './plans.js';
 
 /**
  * Certification of units (certifiering): schemes with criteria, a process per unit with a live
@@ -8,10 +9,14 @@ import { isoDate, listQuery, optionalText, page, requiredText } from './common.j
 
 /**
  * Computed criteria take their value from data Inkludera has; 'confirmed' ones are met when a person
- * confirms them with evidence. The kind 'action_plan' arrives with the action plans.
+ * confirms them with evidence. 'action_plan' is met by an adopted plan of the unit, of the area,
+ * whose period covers the year.
  */
-export const criterionKinds = ['course_share', 'sessions_held', 'working_group', 'confirmed'] as const;
+export const criterionKinds = ['course_share', 'sessions_held', 'working_group', 'action_plan', 'confirmed'] as const;
 export type CriterionKind = (typeof criterionKinds)[number];
+
+/** The area an action_plan criterion asks for; a plan for both areas serves either. */
+export const criterionPlanAreas = planAreas.filter((area) => area !== 'both') as ['gender_equality', 'hbtq'];
 
 export const criterionBody = z
   .object({
@@ -22,6 +27,8 @@ export const criterionBody = z
     courseId: z.uuid().nullable().default(null),
     /** course_share: percent of the unit's current staff; sessions_held: sessions; working_group: members. */
     threshold: z.number().int().min(1).max(1000).nullable().default(null),
+    /** action_plan: the area of the plan. */
+    planArea: z.enum(criterionPlanAreas).nullable().default(null),
   })
   .superRefine((value, context) => {
     if (value.kind === 'course_share' && !value.courseId)
@@ -31,7 +38,10 @@ export const criterionBody = z
     // The working group is at most 100 people (groupBody), so a larger requirement could never be met.
     if (value.kind === 'working_group' && value.threshold !== null && value.threshold > 100)
       context.addIssue({ code: 'custom', path: ['threshold'], message: 'group_at_most_100' });
-    if (value.kind !== 'confirmed' && value.threshold === null)
+    if (value.kind === 'action_plan' && value.planArea === null)
+      context.addIssue({ code: 'custom', path: ['planArea'], message: 'plan_area_required' });
+    // An action plan is there or not: no threshold to set.
+    if (value.kind !== 'confirmed' && value.kind !== 'action_plan' && value.threshold === null)
       context.addIssue({ code: 'custom', path: ['threshold'], message: 'threshold_required' });
   });
 export type CriterionBody = z.input<typeof criterionBody>;
@@ -60,6 +70,7 @@ export const criterion = z.object({
   courseId: z.uuid().nullable(),
   courseName: z.string().nullable(),
   threshold: z.number().int().nullable(),
+  planArea: z.enum(criterionPlanAreas).nullable(),
 });
 export type Criterion = z.infer<typeof criterion>;
 
@@ -106,7 +117,7 @@ export type CertificationUnitsQuery = z.input<typeof certificationUnitsQuery>;
 export const belowThreshold = z.object({
   criterionId: z.uuid(),
   label: z.string(),
-  kind: z.enum(['course_share', 'working_group']),
+  kind: z.enum(['course_share', 'working_group', 'action_plan']),
   threshold: z.number().int(),
   value: z.number().int(),
   of: z.number().int().nullable(),

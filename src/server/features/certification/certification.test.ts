@@ -667,6 +667,91 @@ describe('the date rules and codes', () => {
 
 const isLeap = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 
+describe('an adopted action plan as a criterion', () => {
+  it('is met by an adopted plan of the unit, of the area or of both, covering the year, and flagged when it ends', async () => {
+    const { agent } = await admin();
+    const unit = await buildUnit(db(), { name: 'Fritidsgården Ekbacken', worksWithChildren: true });
+    const other = await buildUnit(db());
+    const schemeBody = (planArea: string | null) => ({
+      name: `Diplomering ${crypto.randomUUID().slice(0, 6)}`,
+      issuer: 'Katrineholms kommun',
+      validityYears: 3,
+      criteria: [
+        { kind: 'action_plan', label: 'HBTQ-handlingsplan', planArea, threshold: 4 },
+        { kind: 'confirmed', label: 'Slutprov' },
+      ],
+    });
+    const missing = await agent.post('/api/certification-schemes', schemeBody(null));
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error.details).toEqual([{ path: 'body.criteria.0.planArea', message: message('plan_area_required') }]);
+    const created = await agent.post('/api/certification-schemes', schemeBody('hbtq'));
+    expect(created.statusCode, created.body).toBe(201);
+    const scheme: Scheme = created.json();
+    // A plan is there or not: a threshold sent with it is not kept.
+    expect(scheme.criteria[0]).toMatchObject({ kind: 'action_plan', planArea: 'hbtq', threshold: null });
+
+    const plan = async (extra: Record<string, unknown>, adopted = true) => {
+      const response = await agent.post('/api/action-plans', {
+        scope: 'unit',
+        unitId: unit.id,
+        area: 'hbtq',
+        name: `Plan ${crypto.randomUUID().slice(0, 6)}`,
+        startYear: 2026,
+        endYear: 2028,
+        ...extra,
+      });
+      expect(response.statusCode, response.body).toBe(201);
+      const { id } = response.json() as { id: string };
+      if (adopted) {
+        const adopt = await agent.post(`/api/action-plans/${id}/adopt`, { adoptedOn: '2026-02-20', adoptedBy: 'Enhetschefen' });
+        expect(adopt.statusCode, adopt.body).toBe(200);
+      }
+      return id;
+    };
+    // None of these is an adopted HBTQ plan of the unit for 2026.
+    await plan({}, false);
+    await plan({ area: 'gender_equality' });
+    await plan({ unitId: other.id });
+    await plan({ startYear: 2023, endYear: 2025 });
+    await plan({ startYear: 2027, endYear: 2029 });
+
+    let process: CertificationProcess = (
+      await agent.post('/api/certification/processes', { unitId: unit.id, schemeId: scheme.id })
+    ).json();
+    expect(process.checklist[0]).toMatchObject({ kind: 'action_plan', value: 0, met: false });
+
+    // A plan for both areas serves the HBTQ criterion.
+    const both = await plan({ area: 'both', startYear: 2025, endYear: 2026 });
+    process = (await agent.get(`/api/certification/processes/${process.id}`)).json();
+    expect(process.checklist[0]).toMatchObject({ value: 1, met: true });
+    const listed = (await agent.get(`/api/certification/processes?unitId=${unit.id}`)).json();
+    expect(listed.items[0].readiness).toEqual({ met: 1, total: 2, ready: false });
+
+    await agent.put(`/api/certification/processes/${process.id}/criteria/${scheme.criteria[1].id}/confirmation`, {
+      evidence: 'Slutprovet gjort 1 mars.',
+    });
+    const certified = await agent.post('/api/certificates', { processIds: [process.id] });
+    expect(certified.statusCode, certified.body).toBe(201);
+    const unitRow = async () =>
+      ((await agent.get('/api/certification/units')).json() as CertificationUnitPage).items.find((u) => u.unitId === unit.id)!;
+    expect((await unitRow()).belowThreshold).toEqual([]);
+
+    // The plan ends: the certificate stays valid, and the unit is told that it needs a plan.
+    expect((await agent.post(`/api/action-plans/${both}/end`, {})).statusCode).toBe(200);
+    const flagged = await unitRow();
+    expect(flagged.status).toBe('certified');
+    expect(flagged.belowThreshold).toEqual([
+      expect.objectContaining({ label: 'HBTQ-handlingsplan', kind: 'action_plan', value: 0, threshold: 1 }),
+    ]);
+    expect(await sendCertificationReminders(t.app.appContext)).toMatchObject({ belowThreshold: 1 });
+    const [mail] = await db()
+      .select()
+      .from(outbox)
+      .where(eq(outbox.subject, translate('sv', 'mail.certification.belowThreshold.subject', { count: 1 })));
+    expect(mail.body).toContain('Fritidsgården Ekbacken: HBTQ-handlingsplan: ingen antagen handlingsplan gäller i år');
+  });
+});
+
 describe('certified units that no longer meet a criterion', () => {
   it('are flagged on the list, the start page and by mail, once per fall', async () => {
     const { agent } = await admin();

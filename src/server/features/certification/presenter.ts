@@ -39,6 +39,7 @@ export const presentCriterion = (c: CriterionRow): Criterion => ({
   courseId: c.courseId,
   courseName: c.courseName,
   threshold: c.threshold,
+  planArea: c.planArea as Criterion['planArea'],
 });
 
 export const presentProcessSummary = (row: ProcessRow): ProcessSummary => ({

@@ -42,6 +42,8 @@ export async function sendCertificationReminders(ctx: ReminderContext) {
 type Line = { unitId: string; text: (locale: Locale) => string };
 
 /** One message per recipient: administrators hear of every unit, managers of their own. */
+const lineKey = { course_share: 'shareLine', working_group: 'groupLine', action_plan: 'planLine' } as const;
+
 async function messagesFor(tx: DbOrTx, lines: Line[], kind: 'renewal' | 'belowThreshold', url: string): Promise<MailMessage[]> {
   if (lines.length === 0) return [];
   const recipients = await repo.recipientsFor(tx, [...new Set(lines.map((l) => l.unitId))]);
@@ -120,7 +122,7 @@ async function flagBelowThreshold(ctx: ReminderContext, today: string, now: Date
     const lines: Line[] = fresh.map((row) => ({
       unitId: row.unit_id,
       text: (locale) =>
-        translate(locale, `mail.certification.belowThreshold.${row.kind === 'course_share' ? 'shareLine' : 'groupLine'}`, {
+        translate(locale, `mail.certification.belowThreshold.${lineKey[row.kind]}`, {
           unit: units.get(row.unit_id) ?? '',
           criterion: row.label,
           value: row.value,

@@ -13,7 +13,6 @@ import {
   unitCertificates,
   units,
 } from '../../db/schema/index.js';
-import type { CriterionKind } from '#shared/contracts/certification';
 
 export type SchemeRow = typeof certificationSchemes.$inferSelect;
 export type CriterionRow = typeof certificationCriteria.$inferSelect & { courseName: string | null };
@@ -21,7 +20,6 @@ export type NewCriterion = Omit<typeof certificationCriteria.$inferInsert, 'sche
 export type ProcessRow = Awaited<ReturnType<typeof findProcess>> & object;
 export type CertificateRow = Awaited<ReturnType<typeof findCertificate>> & object;
 export type UnitScope = { administrationIds: string[]; unitIds: string[] } | null;
-
 
 /** A scheme is in use once a process (and so perhaps a certificate) refers to it: its criteria are then fixed. */
 const schemeInUse = sql<boolean>`exists (select 1 from ${certificationProcesses} p where p.scheme_id = certification_schemes.id)`;
@@ -269,54 +267,81 @@ export async function copyProcessContent(db: DbOrTx, fromProcessId: string, toPr
      where c.process_id = ${fromProcessId}::uuid`);
 }
 
-export type ComputedValue = { value: number; of: number | null };
+export type ChecklistRow = CriterionRow & {
+  processId: string;
+  /** Computed criteria: the live value (and, for a share, its denominator); null for confirmed ones. */
+  value: number | null;
+  of: number | null;
+  evidence: string | null;
+  confirmedByName: string | null;
+  /** ISO 8601, UTC. */
+  confirmedAt: string | null;
+};
 
 /**
- * The live values of a unit's computed criteria on a day, in one statement:
- * course_share: of the unit's current staff, how many completed the course on or before the day;
+ * Each process's criteria with their live values on a day and their confirmations, in one statement
+ * for any number of processes (their rows need not exist yet: the demo computes a checklist in the
+ * transaction that writes the process). What each kind counts:
+ * course_share: of the unit's current staff, those who completed the course on or before the day;
  * sessions_held: sessions (not cancelled) that ended on or before the day and were open to the unit by name;
- * working_group: the process's members employed in the unit on the day.
+ * working_group: the process's members employed in the unit on the day;
+ * action_plan: the unit's adopted plans of the area (or of both areas) whose period covers the day's year.
  */
-export async function computedValues(
+export async function checklistRows(
   db: DbOrTx,
-  unitId: string,
-  processId: string | null,
-  criteria: { id: string; kind: CriterionKind; courseId: string | null }[],
-  today: string,
-): Promise<Map<string, ComputedValue>> {
-  const values = new Map<string, ComputedValue>();
-  const computed = criteria.filter((c) => c.kind !== 'confirmed');
-  if (computed.length === 0) return values;
-  const staff = sql`select e.id from employees e
-     where e.unit_id = ${unitId}::uuid and e.start_date <= ${today}::date and (e.end_date is null or e.end_date >= ${today}::date)`;
-  const parts = computed.map((c) => {
-    if (c.kind === 'course_share') {
-      return sql`select ${c.id}::text as id,
-        (select count(*)::int from (${staff}) s
-          where exists (select 1 from enrolments en where en.employee_id = s.id and en.course_id = ${c.courseId}::uuid
-                          and en.completed_on is not null and en.completed_on <= ${today}::date)) as value,
-        (select count(*)::int from (${staff}) s) as of`;
-    }
-    if (c.kind === 'sessions_held') {
-      return sql`select ${c.id}::text as id,
-        (select count(*)::int from training_sessions ts
-          where ts.status = 'planned' and ts.ends_on <= ${today}::date
-            ${c.courseId ? sql`and ts.course_id = ${c.courseId}::uuid` : sql``}
-            and exists (select 1 from session_eligibility se where se.session_id = ts.id and se.unit_id = ${unitId}::uuid)) as value,
-        null::int as of`;
-    }
-    return sql`select ${c.id}::text as id,
-      ${
-        processId
-          ? sql`(select count(*)::int from certification_group_members m where m.process_id = ${processId}::uuid
-                   and m.employee_id in (${staff}))`
-          : sql`0`
-      } as value,
-      null::int as of`;
-  });
-  const result = await db.execute<{ id: string; value: number; of: number | null }>(sql.join(parts, sql` union all `));
-  for (const row of result.rows) values.set(row.id, { value: Number(row.value), of: row.of === null ? null : Number(row.of) });
-  return values;
+  processes: { id: string; unitId: string; schemeId: string }[],
+  day: string,
+): Promise<ChecklistRow[]> {
+  if (processes.length === 0) return [];
+  const values = sql.join(
+    processes.map((p) => sql`(${p.id}::uuid, ${p.unitId}::uuid, ${p.schemeId}::uuid)`),
+    sql`, `,
+  );
+  const result = await db.execute<ChecklistRow>(sql`
+    with p(id, unit_id, scheme_id) as (values ${values}),
+    staff as (
+      select p.id as process_id, e.id as employee_id
+        from p join employees e on e.unit_id = p.unit_id
+       where e.start_date <= ${day}::date and (e.end_date is null or e.end_date >= ${day}::date)
+    )
+    select p.id as "processId", cr.id, cr.scheme_id as "schemeId", cr.position, cr.kind, cr.label, cr.description,
+           cr.course_id as "courseId", co.name as "courseName", cr.threshold, cr.plan_area as "planArea",
+           case cr.kind
+             when 'course_share' then
+               (select count(*)::int from staff s
+                 where s.process_id = p.id
+                   and exists (select 1 from enrolments en where en.employee_id = s.employee_id and en.course_id = cr.course_id
+                                 and en.completed_on is not null and en.completed_on <= ${day}::date))
+             when 'sessions_held' then
+               (select count(*)::int from training_sessions ts
+                 where ts.status = 'planned' and ts.ends_on <= ${day}::date
+                   and (cr.course_id is null or ts.course_id = cr.course_id)
+                   and exists (select 1 from session_eligibility se where se.session_id = ts.id and se.unit_id = p.unit_id))
+             when 'working_group' then
+               (select count(*)::int from certification_group_members m
+                  join staff s on s.process_id = p.id and s.employee_id = m.employee_id
+                 where m.process_id = p.id)
+             when 'action_plan' then
+               (select count(*)::int from action_plans ap
+                 where ap.scope = 'unit' and ap.unit_id = p.unit_id and ap.status = 'adopted'
+                   and ap.area in (cr.plan_area, 'both')
+                   and ap.start_year <= extract(year from ${day}::date) and ap.end_year >= extract(year from ${day}::date))
+           end as value,
+           case when cr.kind = 'course_share' then (select count(*)::int from staff s where s.process_id = p.id) end as of,
+           cf.evidence, cf.confirmed_by_name as "confirmedByName",
+           to_char(cf.confirmed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "confirmedAt"
+      from p
+      join certification_criteria cr on cr.scheme_id = p.scheme_id
+      left join courses co on co.id = cr.course_id
+      left join certification_confirmations cf on cf.process_id = p.id and cf.criterion_id = cr.id
+     order by p.id, cr.position`);
+  return result.rows.map((row) => ({
+    ...row,
+    position: Number(row.position),
+    threshold: row.threshold === null ? null : Number(row.threshold),
+    value: row.value === null ? null : Number(row.value),
+    of: row.of === null ? null : Number(row.of),
+  }));
 }
 
 export type UnitStatusRow = {
@@ -485,7 +510,7 @@ export type BelowThresholdRow = {
   unit_id: string;
   criterion_id: string;
   label: string;
-  kind: 'course_share' | 'working_group';
+  kind: 'course_share' | 'working_group' | 'action_plan';
   threshold: number;
   value: number;
   of: number | null;
@@ -494,7 +519,8 @@ export type BelowThresholdRow = {
 /**
  * Of the certificates valid on the day (of these units, or all), the computed criteria the unit no
  * longer meets: staff who completed the course below the share (people joined, or trained people
- * left), or the working group below its size. Sessions held never fall, so they are not checked.
+ * left), the working group below its size, or no adopted action plan for the year (the plan ended or
+ * its period ran out). Sessions held never fall, so they are not checked.
  */
 export async function criteriaBelowThreshold(db: DbOrTx, today: string, unitIds?: string[]): Promise<BelowThresholdRow[]> {
   const current = sql`e.start_date <= ${today}::date and (e.end_date is null or e.end_date >= ${today}::date)`;
@@ -507,6 +533,11 @@ export async function criteriaBelowThreshold(db: DbOrTx, today: string, unitIds?
                       where e.unit_id = v.unit_id and ${current}
                         and exists (select 1 from enrolments en where en.employee_id = e.id and en.course_id = cr.course_id
                                       and en.completed_on is not null and en.completed_on <= ${today}::date))
+                  when cr.kind = 'action_plan' then
+                    (select count(*)::int from action_plans ap
+                      where ap.scope = 'unit' and ap.unit_id = v.unit_id and ap.status = 'adopted'
+                        and ap.area in (cr.plan_area, 'both')
+                        and ap.start_year <= extract(year from ${today}::date) and ap.end_year >= extract(year from ${today}::date))
                   else
                     (select count(*)::int from certification_group_members m join employees e on e.id = m.employee_id
                       where m.process_id = v.process_id and e.unit_id = v.unit_id and ${current})
@@ -515,11 +546,11 @@ export async function criteriaBelowThreshold(db: DbOrTx, today: string, unitIds?
                     (select count(*)::int from employees e where e.unit_id = v.unit_id and ${current})
              end as of
         from valid v
-        join certification_criteria cr on cr.scheme_id = v.scheme_id and cr.kind in ('course_share', 'working_group')
+        join certification_criteria cr on cr.scheme_id = v.scheme_id and cr.kind in ('course_share', 'working_group', 'action_plan')
     )
-    select certificate_id, unit_id, criterion_id, label, kind, threshold, value, of
+    select certificate_id, unit_id, criterion_id, label, kind, coalesce(threshold, 1) as threshold, value, of
       from measured
-     where case when kind = 'course_share' then of = 0 or value * 100 < threshold * of else value < threshold end
+     where case when kind = 'course_share' then of = 0 or value * 100 < threshold * of else value < coalesce(threshold, 1) end
      order by unit_id, position`);
   return result.rows.map((row) => ({
     ...row,

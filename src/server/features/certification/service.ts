@@ -81,7 +81,8 @@ async function checkCriteria(db: DbOrTx, criteria: CriterionInput[]): Promise<re
       label: c.label,
       description: c.description,
       courseId: usesCourse ? c.courseId : null,
-      threshold: c.kind === 'confirmed' ? null : c.threshold,
+      threshold: c.kind === 'confirmed' || c.kind === 'action_plan' ? null : c.threshold,
+      planArea: c.kind === 'action_plan' ? c.planArea : null,
     };
   });
   if (details.length > 0) throw badRequest('validation_failed', details);
@@ -95,6 +96,7 @@ const auditedCriteria = (criteria: repo.NewCriterion[]) =>
     description: c.description,
     courseId: c.courseId,
     threshold: c.threshold,
+    planArea: c.planArea,
   }));
 
 export async function createScheme(ctx: AppContext, actor: Actor, body: SchemeInput): Promise<Scheme> {
@@ -347,49 +349,43 @@ function requireOpen(row: repo.ProcessRow) {
   if (row.process.status !== 'open') throw conflict('process_not_open');
 }
 
-/** Each criterion against its threshold, on the day: the live checklist. */
-export async function checklistOf(
+/** Each criterion against its threshold, on the day: the live checklists of these processes, by process id. */
+export async function checklistsOf(
   db: DbOrTx,
-  process: { id: string; unitId: string; schemeId: string },
+  processes: { id: string; unitId: string; schemeId: string }[],
   day: string,
-): Promise<ChecklistItem[]> {
-  const [criteria, confirmations] = await Promise.all([
-    repo.criteriaOf(db, process.schemeId),
-    repo.confirmationsOf(db, process.id),
-  ]);
-  const values = await repo.computedValues(
-    db,
-    process.unitId,
-    process.id,
-    criteria.map((c) => ({ id: c.id, kind: c.kind as ChecklistItem['kind'], courseId: c.courseId })),
-    day,
-  );
-  const confirmed = new Map(confirmations.map((c) => [c.criterionId, c]));
-  return criteria.map((c) => {
-    const base = presentCriterion(c);
-    if (c.kind === 'confirmed') {
-      const confirmation = confirmed.get(c.id);
-      return {
-        ...base,
-        met: confirmation !== undefined,
-        value: null,
-        of: null,
-        percent: null,
-        confirmation: confirmation
-          ? {
-              evidence: confirmation.evidence,
-              confirmedByName: confirmation.confirmedByName,
-              confirmedAt: confirmation.confirmedAt.toISOString(),
-            }
+): Promise<Map<string, ChecklistItem[]>> {
+  const checklists = new Map<string, ChecklistItem[]>(processes.map((p) => [p.id, []]));
+  for (const row of await repo.checklistRows(db, processes, day)) checklists.get(row.processId)?.push(checklistItemOf(row));
+  return checklists;
+}
+
+export async function checklistOf(db: DbOrTx, process: { id: string; unitId: string; schemeId: string }, day: string) {
+  return (await checklistsOf(db, [process], day)).get(process.id) ?? [];
+}
+
+function checklistItemOf(row: repo.ChecklistRow): ChecklistItem {
+  const base = presentCriterion(row);
+  if (row.kind === 'confirmed') {
+    return {
+      ...base,
+      met: row.confirmedAt !== null,
+      value: null,
+      of: null,
+      percent: null,
+      confirmation:
+        row.confirmedAt !== null
+          ? { evidence: row.evidence ?? '', confirmedByName: row.confirmedByName, confirmedAt: row.confirmedAt }
           : null,
-      };
-    }
-    const { value, of } = values.get(c.id) ?? { value: 0, of: null };
-    const threshold = c.threshold ?? 0;
-    const met = c.kind === 'course_share' ? of !== null && of > 0 && value * 100 >= threshold * of : value >= threshold;
-    const percent = c.kind === 'course_share' && of ? Math.floor((value * 100) / of) : null;
-    return { ...base, met, value, of, percent, confirmation: null };
-  });
+    };
+  }
+  const value = row.value ?? 0;
+  const { of } = row;
+  // A plan is there or not; every other computed kind has its threshold.
+  const threshold = row.threshold ?? 1;
+  const met = row.kind === 'course_share' ? of !== null && of > 0 && value * 100 >= threshold * of : value >= threshold;
+  const percent = row.kind === 'course_share' && of ? Math.floor((value * 100) / of) : null;
+  return { ...base, met, value, of, percent, confirmation: null };
 }
 
 async function processDetail(db: DbOrTx, row: repo.ProcessRow, day: string): Promise<CertificationProcess> {
@@ -421,13 +417,15 @@ export async function listProcesses(
   if (scope && scope.administrationIds.length === 0 && scope.unitIds.length === 0) throw forbidden();
   const rows = await repo.listProcesses(ctx.db, { ...filter, scope });
   const day = today(ctx);
-  // An open process's checklist, counted here once per process rather than asked for process by process.
-  const checklists = await Promise.all(
-    rows.map((row) => (row.process.status === 'open' ? checklistOf(ctx.db, row.process, day) : null)),
+  // The open processes' checklists in one statement, rather than asked for process by process.
+  const checklists = await checklistsOf(
+    ctx.db,
+    rows.filter((row) => row.process.status === 'open').map((row) => row.process),
+    day,
   );
   return {
-    items: rows.map((row, index) => {
-      const checklist = checklists[index];
+    items: rows.map((row) => {
+      const checklist = checklists.get(row.process.id);
       const met = checklist?.filter((item) => item.met).length ?? 0;
       return {
         ...presentProcessSummary(row),

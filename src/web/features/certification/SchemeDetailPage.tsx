@@ -133,7 +133,9 @@ function CriterionText({ criterion }: { criterion: Criterion }) {
           })
         : criterion.kind === 'working_group'
           ? t('certification.schemes.rules.working_group', { count: criterion.threshold ?? 0 })
-          : t('certification.schemes.rules.confirmed');
+          : criterion.kind === 'action_plan'
+            ? t('certification.schemes.rules.action_plan', { area: t(`plans.area.${criterion.planArea ?? 'both'}`) })
+            : t('certification.schemes.rules.confirmed');
   return (
     <Stack gap={2}>
       <Text fw={700}>{criterion.label}</Text>

@@ -15,7 +15,14 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { criterionKinds, schemeBody, updateSchemeBody, type CriterionKind, type Scheme } from '#shared/contracts/certification';
+import {
+  criterionKinds,
+  criterionPlanAreas,
+  schemeBody,
+  updateSchemeBody,
+  type CriterionKind,
+  type Scheme,
+} from '#shared/contracts/certification';
 import { applyServerErrors, zodValidate } from '../../components/forms';
 import { ErrorAlert } from '../../components/Page';
 import { notifyDone } from '../../components/notify';
@@ -29,6 +36,8 @@ type CriterionValues = {
   description: string;
   courseId: string;
   threshold: number | string;
+  /** action_plan: the area of the plan; '' until chosen. */
+  planArea: '' | (typeof criterionPlanAreas)[number];
 };
 type Values = {
   name: string;
@@ -40,8 +49,9 @@ type Values = {
 };
 
 const needsCourse = (kind: CriterionKind) => kind === 'course_share' || kind === 'sessions_held';
+const needsThreshold = (kind: CriterionKind) => kind !== 'confirmed' && kind !== 'action_plan';
 
-/** The body the API takes, from what the form holds (a confirmed criterion has no course or threshold). */
+/** The body the API takes, from what the form holds (a confirmed criterion or a plan has no threshold). */
 function toBody(values: Values) {
   return {
     name: values.name,
@@ -54,7 +64,8 @@ function toBody(values: Values) {
       label: c.label,
       description: c.description,
       courseId: needsCourse(c.kind) && c.courseId ? c.courseId : null,
-      threshold: c.kind === 'confirmed' || c.threshold === '' ? null : Number(c.threshold),
+      threshold: !needsThreshold(c.kind) || c.threshold === '' ? null : Number(c.threshold),
+      planArea: c.kind === 'action_plan' && c.planArea ? c.planArea : null,
     })),
   };
 }
@@ -102,6 +113,7 @@ function SchemeFormBody({
         description: c.description ?? '',
         courseId: c.courseId ?? '',
         threshold: c.threshold ?? '',
+        planArea: c.planArea ?? '',
       })),
     },
     validate: (values) =>
@@ -202,7 +214,18 @@ function SchemeFormBody({
                         {...form.getInputProps(`criteria.${index}.courseId`)}
                       />
                     )}
-                    {criterion.kind !== 'confirmed' && (
+                    {criterion.kind === 'action_plan' && (
+                      <NativeSelect
+                        label={t('certification.schemes.planArea')}
+                        required
+                        data={[
+                          { value: '', label: t('certification.schemes.chooseArea') },
+                          ...criterionPlanAreas.map((area) => ({ value: area, label: t(`plans.area.${area}`) })),
+                        ]}
+                        {...form.getInputProps(`criteria.${index}.planArea`)}
+                      />
+                    )}
+                    {needsThreshold(criterion.kind) && (
                       <NumberInput
                         label={t(`certification.schemes.thresholds.${criterion.kind}`)}
                         required
@@ -253,6 +276,7 @@ function SchemeFormBody({
                       description: '',
                       courseId: '',
                       threshold: '',
+                      planArea: '',
                     })
                   }
                 >

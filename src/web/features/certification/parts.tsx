@@ -78,6 +78,8 @@ export function useCriterionValueText() {
         return t('certification.value.sessionsHeld', { value, threshold });
       case 'working_group':
         return t('certification.value.workingGroup', { value, threshold });
+      case 'action_plan':
+        return t((item.value ?? 0) > 0 ? 'certification.value.actionPlan' : 'certification.value.actionPlanMissing');
       case 'confirmed':
         return t('certification.value.confirmed');
     }
