@@ -65,8 +65,8 @@ bare.get('/steps/checklist/:processId', async (request) => {
   const actor = await actorOf(request, time);
   const row = await time('findProcess', () => repo.findProcess(ctx.db, processId));
   if (!row) throw new Error('no such process');
-  await time('checklistRows', () => repo.checklistRows(ctx.db, [row.process], day));
-  await time('groupOf', () => repo.groupOf(ctx.db, processId, row.process.unitId, day));
+  await time('checklistRows', () => repo.checklistRows(ctx.db, [processId], day));
+  await time('groupOf', () => repo.groupOf(ctx.db, processId, day));
   await time('service.getProcess (whole)', () => service.getProcess(ctx, actor, processId));
   return ms;
 });

@@ -189,16 +189,18 @@ export async function latestCertificateOf(db: DbOrTx, unitId: string, schemeId: 
   return row ?? null;
 }
 
-export async function groupOf(db: DbOrTx, processId: string, unitId: string, today: string) {
+/** The process's working group; current: employed in the process's unit on the day (needs only the id, so it can run beside findProcess). */
+export async function groupOf(db: DbOrTx, processId: string, today: string) {
   return db
     .select({
       employeeId: employees.id,
       firstName: employees.firstName,
       lastName: employees.lastName,
       title: employees.title,
-      current: sql<boolean>`(${employees.unitId} = ${unitId} and ${employees.startDate} <= ${today}::date and (${employees.endDate} is null or ${employees.endDate} >= ${today}::date))`,
+      current: sql<boolean>`(${employees.unitId} = ${certificationProcesses.unitId} and ${employees.startDate} <= ${today}::date and (${employees.endDate} is null or ${employees.endDate} >= ${today}::date))`,
     })
     .from(certificationGroupMembers)
+    .innerJoin(certificationProcesses, eq(certificationProcesses.id, certificationGroupMembers.processId))
     .innerJoin(employees, eq(employees.id, certificationGroupMembers.employeeId))
     .where(eq(certificationGroupMembers.processId, processId))
     .orderBy(asc(employees.lastName), asc(employees.firstName), asc(employees.id));
@@ -280,8 +282,9 @@ export type ChecklistRow = CriterionRow & {
 
 /**
  * Each process's criteria with their live values on a day and their confirmations, in one statement
- * for any number of processes (their rows need not exist yet: the demo computes a checklist in the
- * transaction that writes the process). What each kind counts:
+ * for any number of processes: given with their unit and scheme (their rows need not exist yet: the
+ * demo computes a checklist in the transaction that writes the process), or by id alone (read from
+ * their rows, so the checklist can be asked for beside the process itself). What each kind counts:
  * course_share: of the unit's current staff, those who completed the course on or before the day;
  * sessions_held: sessions (not cancelled) that ended on or before the day and were open to the unit by name;
  * working_group: the process's members employed in the unit on the day;
@@ -289,16 +292,22 @@ export type ChecklistRow = CriterionRow & {
  */
 export async function checklistRows(
   db: DbOrTx,
-  processes: { id: string; unitId: string; schemeId: string }[],
+  processes: { id: string; unitId: string; schemeId: string }[] | string[],
   day: string,
 ): Promise<ChecklistRow[]> {
   if (processes.length === 0) return [];
-  const values = sql.join(
-    processes.map((p) => sql`(${p.id}::uuid, ${p.unitId}::uuid, ${p.schemeId}::uuid)`),
-    sql`, `,
-  );
+  const source = processes.every((p) => typeof p === 'string')
+    ? sql`select id, unit_id, scheme_id from certification_processes
+           where id in (${sql.join(
+             processes.map((id) => sql`${id}::uuid`),
+             sql`, `,
+           )})`
+    : sql`values ${sql.join(
+        processes.map((p) => sql`(${p.id}::uuid, ${p.unitId}::uuid, ${p.schemeId}::uuid)`),
+        sql`, `,
+      )}`;
   const result = await db.execute<ChecklistRow>(sql`
-    with p(id, unit_id, scheme_id) as (values ${values}),
+    with p(id, unit_id, scheme_id) as (${source}),
     staff as (
       select p.id as process_id, e.id as employee_id
         from p join employees e on e.unit_id = p.unit_id

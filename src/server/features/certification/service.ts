@@ -340,7 +340,10 @@ const unitOf = (row: { process: { unitId: string }; administrationId: string }):
 
 /** A process the actor may see, else 404 (whether it exists is not for them to learn). */
 export async function visibleProcess(db: DbOrTx, actor: Actor, id: string, lock?: 'update') {
-  const row = await repo.findProcess(db, id, lock);
+  return visible(actor, await repo.findProcess(db, id, lock));
+}
+
+function visible(actor: Actor, row: repo.ProcessRow | null) {
   if (!row || !canForUnit(actor, 'read', 'certification', unitOf(row))) throw notFound();
   return row;
 }
@@ -352,10 +355,10 @@ function requireOpen(row: repo.ProcessRow) {
 /** Each criterion against its threshold, on the day: the live checklists of these processes, by process id. */
 export async function checklistsOf(
   db: DbOrTx,
-  processes: { id: string; unitId: string; schemeId: string }[],
+  processes: { id: string; unitId: string; schemeId: string }[] | string[],
   day: string,
 ): Promise<Map<string, ChecklistItem[]>> {
-  const checklists = new Map<string, ChecklistItem[]>(processes.map((p) => [p.id, []]));
+  const checklists = new Map<string, ChecklistItem[]>(processes.map((p) => [typeof p === 'string' ? p : p.id, []]));
   for (const row of await repo.checklistRows(db, processes, day)) checklists.get(row.processId)?.push(checklistItemOf(row));
   return checklists;
 }
@@ -389,10 +392,16 @@ function checklistItemOf(row: repo.ChecklistRow): ChecklistItem {
 }
 
 async function processDetail(db: DbOrTx, row: repo.ProcessRow, day: string): Promise<CertificationProcess> {
-  const [checklist, group] = await Promise.all([
-    checklistOf(db, row.process, day),
-    repo.groupOf(db, row.process.id, row.process.unitId, day),
-  ]);
+  const [checklist, group] = await Promise.all([checklistOf(db, row.process, day), repo.groupOf(db, row.process.id, day)]);
+  return detailOf(row, checklist, group, day);
+}
+
+function detailOf(
+  row: repo.ProcessRow,
+  checklist: ChecklistItem[],
+  group: Awaited<ReturnType<typeof repo.groupOf>>,
+  day: string,
+): CertificationProcess {
   return {
     ...presentProcessSummary(row),
     checklist,
@@ -436,8 +445,15 @@ export async function listProcesses(
 }
 
 export async function getProcess(ctx: AppContext, actor: Actor, id: string): Promise<CertificationProcess> {
-  const row = await visibleProcess(ctx.db, actor, id);
-  return processDetail(ctx.db, row, today(ctx));
+  const day = today(ctx);
+  // The checklist and the group are asked for by id beside the process, not after it (on PostgreSQL
+  // the three run at once), and leave the server only once the process is found visible to the actor.
+  const [row, checklists, group] = await Promise.all([
+    repo.findProcess(ctx.db, id),
+    checklistsOf(ctx.db, [id], day),
+    repo.groupOf(ctx.db, id, day),
+  ]);
+  return detailOf(visible(actor, row), checklists.get(id) ?? [], group, day);
 }
 
 /**
@@ -515,7 +531,7 @@ export async function setGroup(ctx: AppContext, actor: Actor, id: string, employ
     if (!canForUnit(actor, 'update', 'certification', unitOf(row))) throw forbidden();
     if (row.process.status === 'cancelled') throw conflict('process_not_open');
     const wanted = [...new Set(employeeIds)];
-    const before = (await repo.groupOf(tx, id, row.process.unitId, day)).map((g) => g.employeeId);
+    const before = (await repo.groupOf(tx, id, day)).map((g) => g.employeeId);
     // Members already in the group may stay after leaving the unit (they no longer count); new ones must be staff now.
     const staff = await repo.currentStaffAmong(tx, row.process.unitId, wanted, day);
     const details = employeeIds.flatMap((employeeId, index) =>
