@@ -77,7 +77,15 @@ describe('the role x route matrix', () => {
       expect(['public', 'signed-in', 'permission'], key(route)).toContain(route.access.kind);
     }
     const urls = new Set(all.map((r) => r.url));
-    for (const url of ['/api/users/:id', '/api/tokens/:id', '/api/outbox/:id/retry', '/api/audit-log', '/api/auth/me']) {
+    for (const url of [
+      '/api/users/:id',
+      '/api/tokens/:id',
+      '/api/outbox/:id/retry',
+      '/api/audit-log',
+      '/api/auth/me',
+      '/api/messages/:id',
+      '/api/public/messages',
+    ]) {
       expect(urls, url).toContain(url);
     }
   });

@@ -47,6 +47,8 @@ export const entities = [
   'certificate',
   /** Action plans with their goals, actions and indicators: the municipality's, an administration's, a unit's. */
   'action_plan',
+  /** Citizens' messages (synpunkter): the inbox, assigning, notes, answering, closing. */
+  'citizen_message',
 ] as const;
 export type Entity = (typeof entities)[number];
 
@@ -95,6 +97,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'create:action_plan:administration',
     'update:action_plan:administration',
     'delete:action_plan:administration',
+    'read:citizen_message:administration',
+    'update:citizen_message:administration',
   ],
   unit_manager: [
     ...ownAccount,

@@ -6,3 +6,4 @@ export * from './training.js';
 export * from './certification.js';
 export * from './plans.js';
 export * from './plan-follow-up.js';
+export * from './messages.js';

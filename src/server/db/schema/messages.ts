@@ -1,0 +1,66 @@
+import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { administrations } from './organisation.js';
+import { users } from './users.js';
+
+/**
+ * A citizen's message (synpunkt). What the sender wrote and, only if they chose to give them, a
+ * name and an email for a reply: nothing else about the sender (no address, no user agent; see
+ * docs/messages.md). code: 80 random bits in Crockford base32, with
+ * which the sender reads the status and the answer. status: 'new' | 'in_progress' | 'answered' | 'closed'.
+ * The due times are computed on working days when the message arrives.
+ */
+export const citizenMessages = pgTable(
+  'citizen_messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    code: text('code').notNull(),
+    kind: text('kind').notNull(),
+    subject: text('subject').notNull(),
+    administrationId: uuid('administration_id').references(() => administrations.id, { onDelete: 'set null' }),
+    text: text('text').notNull(),
+    contactName: text('contact_name'),
+    contactEmail: text('contact_email'),
+    status: text('status').notNull().default('new'),
+    /** Marked hateful by staff: hidden from the inbox (shown only when asked for) and from the public. */
+    hateful: boolean('hateful').notNull().default(false),
+    assignedUserId: uuid('assigned_user_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    acknowledgeBy: timestamp('acknowledge_by', { withTimezone: true }).notNull(),
+    answerBy: timestamp('answer_by', { withTimezone: true }).notNull(),
+    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
+    answer: text('answer'),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    answeredByName: text('answered_by_name'),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('citizen_messages_code_unique').on(t.code),
+    index('citizen_messages_created_idx').on(t.createdAt),
+    index('citizen_messages_administration_idx').on(t.administrationId, t.createdAt),
+  ],
+);
+
+/** Staff's internal notes on a message; never shown to the sender. */
+export const citizenMessageNotes = pgTable(
+  'citizen_message_notes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    messageId: uuid('message_id')
+      .notNull()
+      .references(() => citizenMessages.id, { onDelete: 'cascade' }),
+    text: text('text').notNull(),
+    authorUserId: uuid('author_user_id').references(() => users.id, { onDelete: 'set null' }),
+    authorName: text('author_name'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('citizen_message_notes_message_idx').on(t.messageId, t.createdAt)],
+);
+
+/**
+ * The key that signs the time a message form was handed out (the minimum time to fill it in):
+ * one row, made by the first server process that needs it, shared by every process on the database.
+ */
+export const citizenMessageFormKeys = pgTable('citizen_message_form_keys', {
+  id: integer('id').primaryKey().default(1),
+  secret: text('secret').notNull(),
+});

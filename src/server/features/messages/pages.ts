@@ -1,0 +1,254 @@
+import type { FastifyRequest } from 'fastify';
+import { localeOf, translate, type Locale } from '../../http/i18n.js';
+import {
+  contactRetentionDaysAfterClosing,
+  messageKinds,
+  messageRetentionYears,
+  messageSubjects,
+  messageTextMax,
+  type MessageReceipt,
+} from '#shared/contracts/messages';
+import { formatCertificateCode } from '#shared/contracts/training-records';
+
+/**
+ * The citizen's pages, rendered on the server as plain HTML forms: they work without JavaScript,
+ * with a screen reader and on a phone, load nothing from elsewhere and set no cookie of their own.
+ */
+
+/** ?lang=en or ?lang=sv wins; else the browser's Accept-Language; Swedish by default. */
+export function pageLocale(request: FastifyRequest): Locale {
+  const lang = (request.query as { lang?: unknown } | undefined)?.lang;
+  if (lang === 'en' || lang === 'sv') return lang;
+  return localeOf(request);
+}
+
+const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => escapes[c]);
+
+/** Text with its line breaks kept, escaped. */
+const paragraphs = (text: string) =>
+  text
+    .split(/\n{2,}/)
+    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
+    .join('');
+
+const style = `
+*{box-sizing:border-box}
+body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;line-height:1.5;color:#1a1b1e;background:#f8f9fa}
+header,main,footer{max-width:44rem;margin:0 auto;padding:1rem}
+header{display:flex;justify-content:space-between;align-items:center;gap:1rem;flex-wrap:wrap}
+header .brand{font-weight:700;font-size:1.25rem;color:#1a1b1e;text-decoration:none}
+a{color:#2f3a9e}
+main{background:#fff;border:1px solid #dee2e6;border-radius:6px}
+h1{font-size:1.6rem;margin:.25rem 0 1rem}
+h2{font-size:1.2rem;margin:1.5rem 0 .5rem}
+fieldset{border:1px solid #adb5bd;border-radius:4px;margin:0 0 1.25rem;padding:.75rem 1rem}
+legend{font-weight:600;padding:0 .25rem}
+.choice{display:flex;align-items:center;gap:.5rem;margin:.25rem 0}
+.choice input{width:1.2rem;height:1.2rem;margin:0}
+.field{margin:0 0 1.25rem}
+label.block{display:block;font-weight:600;margin-bottom:.25rem}
+input[type=text],input[type=email],select,textarea{width:100%;font:inherit;padding:.5rem;border:1px solid #495057;border-radius:4px;background:#fff;color:#1a1b1e}
+textarea{min-height:10rem}
+.hint{color:#495057;font-size:.95rem;margin:.25rem 0}
+.error{color:#a51111;font-weight:600;margin:.25rem 0}
+[aria-invalid=true]{border-color:#a51111;border-width:2px}
+.summary{border:2px solid #a51111;border-radius:4px;padding:.5rem 1rem;margin-bottom:1rem}
+.privacy{background:#eef1fb;border-left:4px solid #2f3a9e;padding:.5rem 1rem;margin:0 0 1.25rem}
+button{font:inherit;font-weight:600;padding:.6rem 1.25rem;border:0;border-radius:4px;background:#2f3a9e;color:#fff;cursor:pointer}
+button:focus-visible,a:focus-visible,input:focus-visible,select:focus-visible,textarea:focus-visible{outline:3px solid #f08c00;outline-offset:2px}
+.code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:1.5rem;font-weight:700;letter-spacing:.05em;padding:.5rem .75rem;background:#f1f3f5;border-radius:4px;display:inline-block;word-break:break-all}
+.answer{border-left:4px solid #2b8a3e;padding:.25rem 1rem;background:#f4fbf5}
+.trap{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
+dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}
+dt{font-weight:600}dd{margin:0}
+`;
+
+type Page = { locale: Locale; title: string; body: string; path: string };
+
+export function layout({ locale, title, body, path }: Page): string {
+  const t = (key: string) => translate(locale, key);
+  const other: Locale = locale === 'sv' ? 'en' : 'sv';
+  return `<!doctype html>
+<html lang="${locale}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light">
+<meta name="referrer" content="no-referrer">
+<link rel="icon" href="data:,">
+<title>${escapeHtml(title)} – Inkludera</title>
+<style>${style}</style>
+</head>
+<body>
+<header>
+<a class="brand" href="/feedback?lang=${locale}">Inkludera</a>
+<a href="${path}?lang=${other}" lang="${other}" hreflang="${other}">${escapeHtml(translate(other, 'messages.public.otherLanguage'))}</a>
+</header>
+<main id="main">
+${body}
+</main>
+<footer><p><a href="/feedback?lang=${locale}">${escapeHtml(t('messages.public.sendLink'))}</a> · <a href="/feedback/status?lang=${locale}">${escapeHtml(t('messages.public.statusLink'))}</a></p></footer>
+</body>
+</html>`;
+}
+
+export type FormValues = {
+  kind?: string;
+  subject?: string;
+  administrationId?: string;
+  text?: string;
+  name?: string;
+  email?: string;
+};
+
+export type FormErrors = Partial<Record<'kind' | 'subject' | 'administrationId' | 'text' | 'name' | 'email', string>>;
+
+export function formPage(
+  locale: Locale,
+  options: {
+    formToken: string;
+    administrations: { id: string; name: string }[];
+    values?: FormValues;
+    errors?: FormErrors;
+    /** A problem with the form as a whole (sent too fast, expired). */
+    problem?: string;
+  },
+): string {
+  const t = (key: string, values?: Record<string, string | number>) => escapeHtml(translate(locale, key, values));
+  const values = options.values ?? {};
+  const errors = options.errors ?? {};
+  const errorId = (field: string) => `${field}-error`;
+  const errorText = (field: keyof FormErrors) =>
+    errors[field] ? `<p class="error" id="${errorId(field)}">${escapeHtml(errors[field]!)}</p>` : '';
+  const invalid = (field: keyof FormErrors) => (errors[field] ? ` aria-invalid="true" aria-describedby="${errorId(field)}"` : '');
+  const radios = (name: 'kind' | 'subject', options: readonly string[]) =>
+    options
+      .map(
+        (value, index) =>
+          `<div class="choice"><input type="radio" name="${name}" id="${name}-${value}" value="${value}"${values[name] === value ? ' checked' : ''}${index === 0 ? ' required' : ''}${invalid(name)}><label for="${name}-${value}">${t(`messages.${name}s.${value}`)}</label></div>`,
+      )
+      .join('\n');
+  const summaryItems = Object.entries(errors).map(
+    ([field, text]) =>
+      `<li><a href="#${field === 'kind' || field === 'subject' ? `${field}-${field === 'kind' ? messageKinds[0] : messageSubjects[0]}` : field}">${escapeHtml(text)}</a></li>`,
+  );
+  const summary =
+    summaryItems.length > 0 || options.problem
+      ? `<div class="summary" role="alert"><h2 id="problems">${t('messages.public.problems')}</h2>${options.problem ? `<p>${escapeHtml(options.problem)}</p>` : ''}${summaryItems.length > 0 ? `<ul>${summaryItems.join('')}</ul>` : ''}</div>`
+      : '';
+  const administrationOptions = options.administrations
+    .map((a) => `<option value="${a.id}"${values.administrationId === a.id ? ' selected' : ''}>${escapeHtml(a.name)}</option>`)
+    .join('');
+  const body = `
+<h1>${t('messages.public.title')}</h1>
+<p>${t('messages.public.intro')}</p>
+${summary}
+<div class="privacy">
+<h2>${t('messages.public.privacyTitle')}</h2>
+<p>${t('messages.public.privacyKept')}</p>
+<p>${t('messages.public.privacyRetention', { days: contactRetentionDaysAfterClosing, years: messageRetentionYears })}</p>
+</div>
+<form method="post" action="/feedback?lang=${locale}" accept-charset="utf-8" novalidate>
+<input type="hidden" name="formToken" value="${escapeHtml(options.formToken)}">
+<fieldset>
+<legend>${t('messages.public.kind')}</legend>
+${errorText('kind')}
+${radios('kind', messageKinds)}
+</fieldset>
+<fieldset>
+<legend>${t('messages.public.subject')}</legend>
+${errorText('subject')}
+${radios('subject', messageSubjects)}
+</fieldset>
+<div class="field">
+<label class="block" for="administrationId">${t('messages.public.administration')}</label>
+<p class="hint" id="administrationId-hint">${t('messages.public.administrationHint')}</p>
+${errorText('administrationId')}
+<select id="administrationId" name="administrationId" aria-describedby="administrationId-hint${errors.administrationId ? ` ${errorId('administrationId')}` : ''}"${errors.administrationId ? ' aria-invalid="true"' : ''}>
+<option value="">${t('messages.public.noAdministration')}</option>
+${administrationOptions}
+</select>
+</div>
+<div class="field">
+<label class="block" for="text">${t('messages.public.text')}</label>
+<p class="hint" id="text-hint">${t('messages.public.textHint', { max: messageTextMax })}</p>
+${errorText('text')}
+<textarea id="text" name="text" required maxlength="${messageTextMax}" aria-describedby="text-hint${errors.text ? ` ${errorId('text')}` : ''}"${errors.text ? ' aria-invalid="true"' : ''}>${escapeHtml(values.text ?? '')}</textarea>
+</div>
+<fieldset>
+<legend>${t('messages.public.contact')}</legend>
+<p class="hint">${t('messages.public.contactHint')}</p>
+<div class="field">
+<label class="block" for="name">${t('messages.public.name')}</label>
+${errorText('name')}
+<input type="text" id="name" name="name" autocomplete="name" maxlength="200" value="${escapeHtml(values.name ?? '')}"${invalid('name')}>
+</div>
+<div class="field">
+<label class="block" for="email">${t('messages.public.email')}</label>
+${errorText('email')}
+<input type="email" id="email" name="email" autocomplete="email" maxlength="254" value="${escapeHtml(values.email ?? '')}"${invalid('email')}>
+</div>
+</fieldset>
+<div class="trap" aria-hidden="true">
+<label for="website">${t('messages.public.trap')}</label>
+<input type="text" id="website" name="website" tabindex="-1" autocomplete="off" value="">
+</div>
+<button type="submit">${t('messages.public.send')}</button>
+</form>`;
+  return layout({ locale, title: translate(locale, 'messages.public.title'), body, path: '/feedback' });
+}
+
+export function sentPage(locale: Locale, receipt: MessageReceipt): string {
+  const t = (key: string, values?: Record<string, string | number>) => escapeHtml(translate(locale, key, values));
+  const body = `
+<h1>${t('messages.public.sentTitle')}</h1>
+<p>${t('messages.public.sentIntro')}</p>
+<p><span id="receipt-code-label">${t('messages.public.yourCode')}</span><br><strong class="code" aria-labelledby="receipt-code-label" data-testid="receipt-code">${escapeHtml(formatCertificateCode(receipt.code))}</strong></p>
+<p>${t('messages.public.keepCode')}</p>
+<p><a href="/feedback/status?lang=${locale}">${t('messages.public.statusLink')}</a></p>`;
+  return layout({ locale, title: translate(locale, 'messages.public.sentTitle'), body, path: '/feedback' });
+}
+
+export function statusFormPage(locale: Locale, options: { code?: string; error?: string } = {}): string {
+  const t = (key: string) => escapeHtml(translate(locale, key));
+  const body = `
+<h1>${t('messages.public.statusTitle')}</h1>
+<p>${t('messages.public.statusIntro')}</p>
+<form method="post" action="/feedback/status?lang=${locale}" accept-charset="utf-8" novalidate>
+<div class="field">
+<label class="block" for="code">${t('messages.public.code')}</label>
+${options.error ? `<p class="error" id="code-error" role="alert">${escapeHtml(options.error)}</p>` : ''}
+<input type="text" id="code" name="code" required autocomplete="off" autocapitalize="characters" spellcheck="false" maxlength="64" value="${escapeHtml(options.code ?? '')}"${options.error ? ' aria-invalid="true" aria-describedby="code-error"' : ''}>
+</div>
+<button type="submit">${t('messages.public.show')}</button>
+</form>`;
+  return layout({ locale, title: translate(locale, 'messages.public.statusTitle'), body, path: '/feedback/status' });
+}
+
+const stockholm = (locale: Locale) =>
+  new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { timeZone: 'Europe/Stockholm', dateStyle: 'long' });
+
+export function statusPage(locale: Locale, receipt: MessageReceipt): string {
+  const t = (key: string) => escapeHtml(translate(locale, key));
+  const date = (iso: string) => escapeHtml(stockholm(locale).format(new Date(iso)));
+  const answer = receipt.answer
+    ? `<h2>${t('messages.public.answerTitle')}</h2><p class="hint">${t('messages.public.answeredOn')} ${date(receipt.answeredAt!)}</p><div class="answer">${paragraphs(receipt.answer)}</div>`
+    : `<p>${t('messages.public.noAnswerYet')}</p>`;
+  const body = `
+<h1>${t('messages.public.statusTitle')}</h1>
+<dl>
+<dt>${t('messages.public.code')}</dt><dd><span class="code">${escapeHtml(formatCertificateCode(receipt.code))}</span></dd>
+<dt>${t('messages.public.kind')}</dt><dd>${t(`messages.kinds.${receipt.kind}`)}</dd>
+<dt>${t('messages.public.subject')}</dt><dd>${t(`messages.subjects.${receipt.subject}`)}</dd>
+<dt>${t('messages.public.received')}</dt><dd>${date(receipt.createdAt)}</dd>
+<dt>${t('messages.public.status')}</dt><dd data-testid="receipt-status">${t(`messages.publicStatuses.${receipt.status}`)}</dd>
+</dl>
+${answer}`;
+  return layout({ locale, title: translate(locale, 'messages.public.statusTitle'), body, path: '/feedback/status' });
+}
+
+export function problemPage(locale: Locale, title: string, text: string, path: string): string {
+  const body = `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p><p><a href="${path}?lang=${locale}">${escapeHtml(translate(locale, 'messages.public.back'))}</a></p>`;
+  return layout({ locale, title, body, path });
+}

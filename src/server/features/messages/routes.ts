@@ -1,0 +1,338 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AppInstance } from '../../app.js';
+import { actorOf, permission, publicAccess } from '../../http/access.js';
+import { AppError } from '../../http/errors.js';
+import { translate } from '../../http/i18n.js';
+import { idParams } from '#shared/contracts/common';
+import {
+  answerBody,
+  assignBody,
+  hatefulBody,
+  messageBody,
+  messageDetail,
+  messageForm,
+  messageList,
+  messageListQuery,
+  messageReceipt,
+  noteBody,
+  receiptCodeBody,
+} from '#shared/contracts/messages';
+import {
+  formPage,
+  pageLocale,
+  problemPage,
+  sentPage,
+  statusFormPage,
+  statusPage,
+  type FormErrors,
+  type FormValues,
+} from './pages.js';
+import * as service from './service.js';
+
+const tags = ['messages'];
+
+/**
+ * Citizens' messages: the public form and receipt (as HTML pages that need no JavaScript, and as
+ * JSON under /api/public), and the staff inbox. Nothing about the sender's connection is read
+ * here: the rate limiter alone looks at the address, in memory, for its window.
+ */
+export async function messageRoutes(app: AppInstance) {
+  // A plain HTML form posts application/x-www-form-urlencoded; only this feature's routes accept it.
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string', bodyLimit: 64 * 1024 },
+    (_request, body, done) => {
+      done(null, Object.fromEntries(new URLSearchParams(body as string)));
+    },
+  );
+
+  const limits = app.appContext.config.rateLimits;
+  /** One limit for sending, shared by the HTML form and the JSON route: a handful per address in ten minutes. */
+  const sendLimiter = app.createRateLimit({ max: Math.max(1, Math.floor(limits.public / 6)), timeWindow: '10 minutes' });
+  const lookupLimiter = app.createRateLimit({ max: limits.public, timeWindow: '1 minute' });
+  const limited = async (limiter: typeof sendLimiter, request: FastifyRequest) => {
+    const result = await limiter(request);
+    return !result.isAllowed && result.isExceeded;
+  };
+
+  const html = (reply: FastifyReply, status: number, page: string) =>
+    reply
+      .status(status)
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .header('content-language', page.match(/<html lang="(\w+)"/)?.[1] ?? 'sv')
+      .send(page);
+
+  // ---- The public pages (no JavaScript needed)
+  const page = { config: { access: publicAccess, csrf: 'origin' as const }, schema: { hide: true } };
+
+  app.get('/feedback', page, async (request, reply) => {
+    const locale = pageLocale(request);
+    const form = await service.messageForm(request.ctx);
+    return html(reply, 200, formPage(locale, { formToken: form.formToken, administrations: form.administrations }));
+  });
+
+  app.post('/feedback', page, async (request, reply) => {
+    const locale = pageLocale(request);
+    const t = (key: string, values?: Record<string, string | number>) => translate(locale, key, values);
+    if (await limited(sendLimiter, request)) {
+      return html(reply, 429, problemPage(locale, t('messages.public.limitedTitle'), t('errors.rate_limited'), '/feedback'));
+    }
+    const raw = (request.body ?? {}) as Record<string, unknown>;
+    const text = (key: string) => (typeof raw[key] === 'string' ? (raw[key] as string) : undefined);
+    const values: FormValues = {
+      kind: text('kind'),
+      subject: text('subject'),
+      administrationId: text('administrationId'),
+      text: text('text'),
+      name: text('name'),
+      email: text('email'),
+    };
+    const again = async (status: number, errors: FormErrors, problem?: string, keepToken?: string) => {
+      const form = await service.messageForm(request.ctx);
+      return html(
+        reply,
+        status,
+        formPage(locale, {
+          formToken: keepToken ?? form.formToken,
+          administrations: form.administrations,
+          values,
+          errors,
+          problem,
+        }),
+      );
+    };
+    const parsed = messageBody.safeParse({ ...values, website: text('website'), formToken: text('formToken') ?? '' });
+    if (!parsed.success) {
+      const errors: FormErrors = {};
+      for (const issue of parsed.error.issues) {
+        const field = String(issue.path[0]) as keyof FormErrors;
+        if (field in formFieldErrors) errors[field] ??= t(formFieldErrors[field]);
+      }
+      return again(400, errors, Object.keys(errors).length === 0 ? t('errors.message_form_invalid') : undefined);
+    }
+    try {
+      const receipt = await service.submitMessage(request.ctx, parsed.data);
+      return html(reply, 201, sentPage(locale, receipt));
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      if (error.code === 'message_rejected') {
+        return html(
+          reply,
+          400,
+          problemPage(locale, t('messages.public.rejectedTitle'), t('errors.message_rejected'), '/feedback'),
+        );
+      }
+      if (error.code === 'validation_failed') return again(400, { administrationId: t('errors.unknown_administration') });
+      // Too soon: the same form may be sent again in a moment, as it is.
+      const keep = error.code === 'message_too_fast' ? parsed.data.formToken : undefined;
+      return again(400, {}, t(`errors.${error.code}`, error.values), keep);
+    }
+  });
+
+  app.get('/feedback/status', page, async (request, reply) => html(reply, 200, statusFormPage(pageLocale(request))));
+
+  app.post('/feedback/status', page, async (request, reply) => {
+    const locale = pageLocale(request);
+    if (await limited(lookupLimiter, request)) {
+      return html(
+        reply,
+        429,
+        problemPage(
+          locale,
+          translate(locale, 'messages.public.limitedTitle'),
+          translate(locale, 'errors.rate_limited'),
+          '/feedback/status',
+        ),
+      );
+    }
+    const code = String((request.body as { code?: unknown } | undefined)?.code ?? '').slice(0, 64);
+    try {
+      return html(reply, 200, statusPage(locale, await service.receipt(request.ctx, code)));
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'message_not_found')
+        return html(reply, 404, statusFormPage(locale, { code, error: translate(locale, 'errors.message_not_found') }));
+      throw error;
+    }
+  });
+
+  // ---- The public API
+  app.get(
+    '/api/public/messages/form',
+    {
+      schema: {
+        tags,
+        summary: 'A form token (the time the form was handed out, signed) and the administrations a message may concern',
+        response: { 200: messageForm },
+      },
+      config: { access: publicAccess, rateLimit: { max: limits.public * 5, timeWindow: '1 minute' } },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return service.messageForm(request.ctx);
+    },
+  );
+
+  app.post(
+    '/api/public/messages',
+    {
+      schema: {
+        tags,
+        summary:
+          'Send a message (no login). Leave website empty (a trap for robots) and send formToken from /api/public/messages/form, at least a few seconds old. Rate-limited. Answers the receipt with its code.',
+        body: messageBody,
+        response: { 201: messageReceipt },
+      },
+      config: { access: publicAccess, csrf: 'origin' },
+    },
+    async (request, reply) => {
+      if (await limited(sendLimiter, request)) throw new AppError(429, 'rate_limited');
+      return reply
+        .status(201)
+        .header('cache-control', 'no-store')
+        .send(await service.submitMessage(request.ctx, request.body));
+    },
+  );
+
+  app.post(
+    '/api/public/messages/receipt',
+    {
+      schema: {
+        tags,
+        summary:
+          'A message’s status and answer, by its receipt code (in the body, so that it stays out of addresses and logs); rate-limited',
+        body: receiptCodeBody,
+        response: { 200: messageReceipt },
+      },
+      config: { access: publicAccess, csrf: 'origin' },
+    },
+    async (request, reply) => {
+      if (await limited(lookupLimiter, request)) throw new AppError(429, 'rate_limited');
+      reply.header('cache-control', 'no-store');
+      return service.receipt(request.ctx, request.body.code);
+    },
+  );
+
+  // ---- The staff inbox
+  app.get(
+    '/api/messages',
+    {
+      schema: {
+        tags,
+        summary:
+          'The inbox: messages newest first, filtered; process leaders see their administration’s. Hateful ones only with hateful=true.',
+        querystring: messageListQuery,
+        response: { 200: messageList },
+      },
+      config: { access: permission('read', 'citizen_message') },
+    },
+    async (request) => service.listMessages(request.ctx, actorOf(request), request.query),
+  );
+
+  app.get(
+    '/api/messages/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One message with its notes (the read is audited)',
+        params: idParams,
+        response: { 200: messageDetail },
+      },
+      config: { access: permission('read', 'citizen_message') },
+    },
+    async (request) => service.getMessage(request.ctx, actorOf(request), request.params.id),
+  );
+
+  app.post(
+    '/api/messages/:id/acknowledge',
+    {
+      schema: {
+        tags,
+        summary: 'Acknowledge a new message: it is being handled',
+        params: idParams,
+        response: { 200: messageDetail },
+      },
+      config: { access: permission('update', 'citizen_message') },
+    },
+    async (request) => service.acknowledgeMessage(request.ctx, actorOf(request), request.params.id),
+  );
+
+  app.put(
+    '/api/messages/:id/assignee',
+    {
+      schema: {
+        tags,
+        summary: 'Assign the message to an administrator or its administration’s process leader (null: nobody)',
+        params: idParams,
+        body: assignBody,
+        response: { 200: messageDetail },
+      },
+      config: { access: permission('update', 'citizen_message') },
+    },
+    async (request) => service.assignMessage(request.ctx, actorOf(request), request.params.id, request.body.userId),
+  );
+
+  app.post(
+    '/api/messages/:id/notes',
+    {
+      schema: {
+        tags,
+        summary: 'Add an internal note (never shown to the sender)',
+        params: idParams,
+        body: noteBody,
+        response: { 200: messageDetail },
+      },
+      config: { access: permission('update', 'citizen_message') },
+    },
+    async (request) => service.addNote(request.ctx, actorOf(request), request.params.id, request.body.text),
+  );
+
+  app.post(
+    '/api/messages/:id/answer',
+    {
+      schema: {
+        tags,
+        summary: 'Answer: shown on the receipt page, and mailed through the outbox when the sender left an email',
+        params: idParams,
+        body: answerBody,
+        response: { 200: messageDetail },
+      },
+      config: { access: permission('update', 'citizen_message') },
+    },
+    async (request) => service.answerMessage(request.ctx, actorOf(request), request.params.id, request.body.text),
+  );
+
+  app.post(
+    '/api/messages/:id/close',
+    {
+      schema: { tags, summary: 'Close the message', params: idParams, response: { 200: messageDetail } },
+      config: { access: permission('update', 'citizen_message') },
+    },
+    async (request) => service.closeMessage(request.ctx, actorOf(request), request.params.id),
+  );
+
+  app.put(
+    '/api/messages/:id/hateful',
+    {
+      schema: {
+        tags,
+        summary: 'Mark (or unmark) the message as hateful: hidden from the inbox and never answered',
+        params: idParams,
+        body: hatefulBody,
+        response: { 200: messageDetail },
+      },
+      config: { access: permission('update', 'citizen_message') },
+    },
+    async (request) => service.markHateful(request.ctx, actorOf(request), request.params.id, request.body.hateful),
+  );
+}
+
+/** The message shown beside each field of the HTML form when its value is missing or wrong. */
+const formFieldErrors: Record<keyof FormErrors, string> = {
+  kind: 'messages.public.errors.kind',
+  subject: 'messages.public.errors.subject',
+  administrationId: 'errors.unknown_administration',
+  text: 'messages.public.errors.text',
+  name: 'messages.public.errors.name',
+  email: 'messages.public.errors.email',
+};

@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { email, id, isoDate, optionalText, page, requiredText } from './common.js';
+
+/** Citizens' messages (synpunkter): what a citizen sends, what the receipt shows, and the staff inbox. */
+
+export const messageKinds = ['wish', 'thought', 'problem', 'praise'] as const;
+export type MessageKind = (typeof messageKinds)[number];
+export const messageSubjects = ['gender_equality', 'hbtq', 'other'] as const;
+export type MessageSubject = (typeof messageSubjects)[number];
+export const messageStatuses = ['new', 'in_progress', 'answered', 'closed'] as const;
+export type MessageStatus = (typeof messageStatuses)[number];
+
+/** The longest message text, and the working days within which a message is acknowledged and answered. */
+export const messageTextMax = 5000;
+export const acknowledgeWithinWorkingDays = 2;
+export const answerWithinWorkingDays = 10;
+/** A form sent sooner than this after it was handed out is taken for a robot; one older than the maximum has expired. */
+export const messageFormMinSeconds = 3;
+export const messageFormMaxHours = 24;
+/** How long what a citizen sent is kept (stated on the form; removal by a retention job is still to come: issue 7, item 4). */
+export const contactRetentionDaysAfterClosing = 90;
+export const messageRetentionYears = 2;
+
+/** Blank from a form is no value. */
+const blankIsAbsent = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
+/** What a citizen sends. website is the honeypot: people never see it, robots fill it in. */
+export const messageBody = z.object({
+  kind: z.enum(messageKinds),
+  subject: z.enum(messageSubjects),
+  administrationId: z.preprocess(blankIsAbsent, id.nullish()).transform((v) => v ?? null),
+  text: requiredText(messageTextMax),
+  name: optionalText(200),
+  email: z.preprocess(blankIsAbsent, email.nullish()).transform((v) => v ?? null),
+  website: z.string().max(500).optional(),
+  formToken: z.string().min(1).max(200),
+});
+export type MessageBody = z.input<typeof messageBody>;
+
+export const messageForm = z.object({
+  /** Hand this back as formToken; it carries the time it was made, signed by the server. */
+  formToken: z.string(),
+  minSeconds: z.number().int(),
+  administrations: z.array(z.object({ id, name: z.string() })),
+});
+export type MessageForm = z.infer<typeof messageForm>;
+
+export const receiptCodeBody = z.object({ code: z.string().trim().min(1).max(64) });
+
+/** What the sender sees with their code: no name, no email, no internal notes. */
+export const messageReceipt = z.object({
+  code: z.string(),
+  kind: z.enum(messageKinds),
+  subject: z.enum(messageSubjects),
+  status: z.enum(messageStatuses),
+  createdAt: z.iso.datetime(),
+  answer: z.string().nullable(),
+  answeredAt: z.iso.datetime().nullable(),
+  closedAt: z.iso.datetime().nullable(),
+});
+export type MessageReceipt = z.infer<typeof messageReceipt>;
+
+const person = z.object({ id, name: z.string() });
+
+export const overdueKinds = ['acknowledge', 'answer'] as const;
+
+export const messageListItem = z.object({
+  id,
+  kind: z.enum(messageKinds),
+  subject: z.enum(messageSubjects),
+  status: z.enum(messageStatuses),
+  administrationId: id.nullable(),
+  administrationName: z.string().nullable(),
+  assignedTo: person.nullable(),
+  excerpt: z.string(),
+  hasContact: z.boolean(),
+  hateful: z.boolean(),
+  createdAt: z.iso.datetime(),
+  acknowledgeBy: z.iso.datetime(),
+  answerBy: z.iso.datetime(),
+  /** Which target is missed, if one is: the acknowledgement or the answer. */
+  overdue: z.enum(overdueKinds).nullable(),
+});
+export type MessageListItem = z.infer<typeof messageListItem>;
+export const messageList = page(messageListItem);
+export type MessageList = z.infer<typeof messageList>;
+
+const flag = z.enum(['true', 'false']).optional();
+export const messageListQuery = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(25),
+  status: z.enum(messageStatuses).optional(),
+  kind: z.enum(messageKinds).optional(),
+  subject: z.enum(messageSubjects).optional(),
+  administrationId: id.optional(),
+  /** true: only those past a target. */
+  overdue: flag,
+  /** true: only those marked hateful (hidden otherwise). */
+  hateful: flag,
+  /** Received on or after, on or before (Stockholm dates). */
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+});
+export type MessageListQuery = z.input<typeof messageListQuery>;
+
+export const messageNote = z.object({ id, text: z.string(), authorName: z.string().nullable(), createdAt: z.iso.datetime() });
+
+export const messageDetail = messageListItem.omit({ excerpt: true, hasContact: true }).extend({
+  code: z.string(),
+  text: z.string(),
+  contactName: z.string().nullable(),
+  contactEmail: z.string().nullable(),
+  acknowledgedAt: z.iso.datetime().nullable(),
+  answer: z.string().nullable(),
+  answeredAt: z.iso.datetime().nullable(),
+  answeredByName: z.string().nullable(),
+  closedAt: z.iso.datetime().nullable(),
+  notes: z.array(messageNote),
+  /** Whom the message may be assigned to: the administrators and the process leader of its administration. */
+  assignable: z.array(person),
+});
+export type MessageDetail = z.infer<typeof messageDetail>;
+
+export const assignBody = z.object({ userId: id.nullable() });
+export const noteBody = z.object({ text: requiredText(5000) });
+export const answerBody = z.object({ text: requiredText(messageTextMax) });
+export const hatefulBody = z.object({ hateful: z.boolean() });
