@@ -1,7 +1,6 @@
-import { create as contentDisposition } from 'content-disposition';
 import type { AppInstance } from '../../app.js';
 import { actorOf, permission } from '../../http/access.js';
-import { AppError, badRequest } from '../../http/errors.js';
+import { documentHeaders, uploadedFile } from '../../http/documents.js';
 import { idParams } from '#shared/contracts/common';
 import { criterionParams } from '#shared/contracts/certification';
 import { evidenceFile, evidenceFileList, evidenceFileParams } from '#shared/contracts/certification-evidence';
@@ -39,14 +38,14 @@ export async function evidenceRoutes(app: AppInstance) {
       config: { access: permission('update', 'certification') },
     },
     async (request, reply) => {
-      if (!request.isMultipart()) throw new AppError(415, 'unsupported_media_type');
-      const file = await request.file();
-      if (!file) throw badRequest('validation_failed', [{ path: 'body.file', message: 'file_missing' }]);
-      const bytes = new Uint8Array(await file.toBuffer());
-      const created = await service.attachEvidence(request.ctx, actorOf(request), request.params.id, request.params.criterionId, {
-        name: file.filename,
-        bytes,
-      });
+      const file = await uploadedFile(request);
+      const created = await service.attachEvidence(
+        request.ctx,
+        actorOf(request),
+        request.params.id,
+        request.params.criterionId,
+        file,
+      );
       return reply.status(201).send(created);
     },
   );
@@ -59,12 +58,7 @@ export async function evidenceRoutes(app: AppInstance) {
     },
     async (request, reply) => {
       const found = await service.evidenceContent(request.ctx, actorOf(request), request.params.id, request.params.fileId);
-      return reply
-        .type(found.contentType)
-        .header('content-disposition', contentDisposition(found.fileName))
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-store')
-        .send(Buffer.from(found.content));
+      return reply.type(found.contentType).headers(documentHeaders(found.fileName)).send(Buffer.from(found.content));
     },
   );
 

@@ -1,38 +1,11 @@
-import { createHash } from 'node:crypto';
-import path from 'node:path';
 import type { Actor, AppContext } from '../../context.js';
-import { AppError, conflict, notFound } from '../../http/errors.js';
-import {
-  evidenceFileTypes,
-  evidenceMaxBytes,
-  evidenceMaxFilesPerCriterion,
-  type EvidenceFile,
-  type EvidenceFileType,
-} from '#shared/contracts/certification-evidence';
+import { conflict, notFound } from '../../http/errors.js';
+import { checkedDocument } from '../../http/documents.js';
+import { evidenceMaxFilesPerCriterion, type EvidenceFile } from '#shared/contracts/certification-evidence';
 import { recordAudit } from '../audit/service.js';
 import * as repo from './evidence-repository.js';
 import { presentEvidenceFile } from './presenter.js';
 import { changeableProcess, confirmedCriterion, visibleProcess } from './service.js';
-
-/**
- * The name a file keeps: its last path segment, without control characters, at most 200
- * characters with its ending kept. Browsers send a bare name; other clients may not.
- */
-export function cleanFileName(name: string): string {
-  const base = path.posix
-    .basename(name.replaceAll('\\', '/'))
-    .replace(/\p{Cc}/gu, '')
-    .trim();
-  if (base.length <= 200) return base;
-  const ending = path.posix.extname(base).slice(0, 10);
-  return base.slice(0, 200 - ending.length) + ending;
-}
-
-/** The type by the name's ending; the content type stored is ours, never the one the client claimed. */
-function typeOf(fileName: string): EvidenceFileType | undefined {
-  const ending = path.posix.extname(fileName).slice(1).toLowerCase();
-  return Object.hasOwn(evidenceFileTypes, ending) ? (ending as EvidenceFileType) : undefined;
-}
 
 /** Every evidence file of a process the actor may see (the process's own 404 otherwise). */
 export async function listEvidence(ctx: AppContext, actor: Actor, processId: string): Promise<{ items: EvidenceFile[] }> {
@@ -47,11 +20,7 @@ export async function attachEvidence(
   criterionId: string,
   file: { name: string; bytes: Uint8Array },
 ): Promise<EvidenceFile> {
-  const fileName = cleanFileName(file.name);
-  const type = typeOf(fileName);
-  if (!fileName || !type) throw new AppError(415, 'evidence_file_type', [{ path: 'body.file', message: 'evidence_file_type' }]);
-  if (file.bytes.byteLength === 0) throw new AppError(400, 'empty_file', [{ path: 'body.file', message: 'empty_file' }]);
-  if (file.bytes.byteLength > evidenceMaxBytes) throw new AppError(413, 'payload_too_large');
+  const document = checkedDocument(file, 'evidence_file_type');
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const row = await changeableProcess(tx, actor, processId);
@@ -61,11 +30,7 @@ export async function attachEvidence(
     const created = await repo.insertFile(tx, {
       processId,
       criterionId,
-      fileName,
-      contentType: evidenceFileTypes[type],
-      size: file.bytes.byteLength,
-      sha256: createHash('sha256').update(file.bytes).digest('hex'),
-      content: file.bytes,
+      ...document,
       uploadedByUserId: actor.userId,
       uploadedByName: actor.name,
       uploadedAt: now,
@@ -77,7 +42,7 @@ export async function attachEvidence(
         action: 'attach',
         entityType: 'certification_process',
         entityId: processId,
-        after: { criterion: criterion.label, file: fileName, size: created.size, sha256: created.sha256 },
+        after: { criterion: criterion.label, file: document.fileName, size: created.size, sha256: created.sha256 },
       },
       now,
     );

@@ -4,7 +4,7 @@ import type { EvidenceFile } from '#shared/contracts/certification-evidence';
 import { useTestApp } from '../../../../test/support/app.js';
 import { multipart, type Agent } from '../../../../test/support/agent.js';
 import { auditEntriesFor, buildUnit, signIn } from '../../../../test/support/factories.js';
-import { cleanFileName } from './evidence-service.js';
+import { cleanFileName } from '../../http/documents.js';
 
 const t = useTestApp();
 const db = () => t.database.db;

@@ -1,22 +1,10 @@
 import { useEffect, useState } from 'react';
-import {
-  Anchor,
-  Badge,
-  Button,
-  FileButton,
-  Group,
-  List,
-  Paper,
-  Progress,
-  Stack,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Anchor, Badge, Button, FileButton, Group, List, Paper, Progress, Stack, Text, Textarea, Title } from '@mantine/core';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { CertificationProcess, ChecklistItem } from '#shared/contracts/certification';
-import { evidenceFileTypes, type EvidenceFile } from '#shared/contracts/certification-evidence';
+import { type EvidenceFile } from '#shared/contracts/certification-evidence';
+import { acceptedDocumentEndings } from '#shared/contracts/documents';
 import { useCan } from '../../api/session';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { FormDialog } from '../../components/FormDialog';
@@ -290,10 +278,6 @@ function ChecklistEntry({
   );
 }
 
-const acceptedEndings = Object.keys(evidenceFileTypes)
-  .map((ending) => `.${ending}`)
-  .join(',');
-
 /** The files that show a confirmed criterion is met: downloadable by all who see the process; attached and removed while it is open. */
 function EvidenceFiles({
   processId,
@@ -354,7 +338,7 @@ function EvidenceFiles({
       {mayChange && (
         <Group gap="xs">
           <FileButton
-            accept={acceptedEndings}
+            accept={acceptedDocumentEndings}
             onChange={(file) => {
               if (file) attach.mutate({ criterionId: item.id, file });
             }}
