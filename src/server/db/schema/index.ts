@@ -7,3 +7,4 @@ export * from './certification.js';
 export * from './plans.js';
 export * from './plan-follow-up.js';
 export * from './messages.js';
+export * from './plan-discussion.js';
