@@ -31,7 +31,10 @@ export const navigation: NavGroup[] = [
   },
   {
     labelKey: 'nav.groups.plans',
-    items: [{ to: '/plans', labelKey: 'nav.plans', permission: ['read', 'action_plan'] }],
+    items: [
+      { to: '/plans', labelKey: 'nav.plans', permission: ['read', 'action_plan'] },
+      { to: '/plans/periods', labelKey: 'followUp.nav', permission: ['read', 'action_plan'] },
+    ],
   },
   {
     labelKey: 'nav.groups.certification',

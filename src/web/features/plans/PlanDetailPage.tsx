@@ -72,6 +72,11 @@ function PlanDetail() {
       title={plan.name}
       actions={
         <>
+          {plan.status !== 'draft' && (
+            <Button component={Link} to="/plans/$id/follow-up" params={{ id: plan.id }} variant="outline">
+              {t('followUp.plan.open')}
+            </Button>
+          )}
           {plan.can.edit && <Button onClick={() => setDialog('edit')}>{t('plans.edit')}</Button>}
           {plan.can.adopt && <Button onClick={() => setDialog('adopt')}>{t('plans.adopt.action')}</Button>}
           {plan.can.revise && (

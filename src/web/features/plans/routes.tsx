@@ -1,8 +1,13 @@
 import { createRoute } from '@tanstack/react-router';
 import { appRoute } from '../../app/routes';
+import { FollowUpPage } from './FollowUpPage';
+import { PeriodsPage } from './PeriodsPage';
+import { PeriodStatusPage } from './PeriodStatusPage';
 import { PlanDetailPage } from './PlanDetailPage';
 import { PlansPage } from './PlansPage';
 import { parsePlansSearch } from './search';
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const plansRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -17,5 +22,32 @@ export const planRoute = createRoute({
   component: PlanDetailPage,
 });
 
-/** The action plans: the list and one plan (a version) with its goals, actions and indicators. */
-export const planRoutes = [plansRoute, planRoute] as const;
+/** The follow-up periods of a year (?year=2026; this year when left out). */
+export const periodsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/plans/periods',
+  validateSearch: (search: Record<string, unknown>): { year?: number } => {
+    const year = Number(search.year);
+    return Number.isInteger(year) && year >= 2000 && year <= 2100 ? { year } : {};
+  },
+  component: PeriodsPage,
+});
+
+/** Who has and has not reported for a period. */
+export const periodStatusRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/plans/periods/$id',
+  component: PeriodStatusPage,
+});
+
+/** A plan's follow-up for a period (?period=id; the next deadline when left out). */
+export const followUpRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/plans/$id/follow-up',
+  validateSearch: (search: Record<string, unknown>): { period?: string } =>
+    typeof search.period === 'string' && uuid.test(search.period) ? { period: search.period } : {},
+  component: FollowUpPage,
+});
+
+/** The action plans: the list and one plan (a version) with its goals, actions and indicators; their follow-up. */
+export const planRoutes = [plansRoute, planRoute, periodsRoute, periodStatusRoute, followUpRoute] as const;
