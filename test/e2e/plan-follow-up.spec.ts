@@ -4,11 +4,13 @@ import { csrf, expectNoAxeViolations, expectNoSidewaysScroll, logIn, run, signIn
 /**
  * The follow-up of action plans in the browser. The administrator sets the periods of a year (the
  * usual three in one click, and one more by hand, changed and deleted again). Through the API: an
- * administration's adopted plan with a goal, an action and an indicator about people, and its process
+ * administration's adopted plan with a goal, two actions and an indicator about people, and its process
  * leader. The process leader reports the period in the plan's follow-up: the action's status, the
  * indicator's outcome without the split by gender (refused until a reason is given, then flagged) and
- * the goal's assessment. The administrator sees in the period's status who has reported. axe finds no
- * WCAG 2.1 AA violation on any of these pages or dialogs, nor on a phone, where nothing scrolls sideways.
+ * the goal's assessment. A person with no role in the plans, responsible for the other action, opens the
+ * reminder's link and reports only that. The administrator sees in the period's status who has reported.
+ * axe finds no WCAG 2.1 AA violation on any of these pages or dialogs, nor on a phone, where nothing
+ * scrolls sideways.
  */
 
 test.describe.configure({ mode: 'serial' });
@@ -21,8 +23,11 @@ const names = {
   goal: 'Jämställd service',
   action: 'Kartlägg bemötandet',
   indicator: 'Besökare som fått stöd',
+  ownAction: 'Informera personalen',
 };
 const leader = { name: `Ulla Uppföljare ${run}`, email: `ulla.fu.${run}@example.se`, password: 'a long password' };
+/** Responsible for one action, with no role in the plans: reports it from the reminder's link. */
+const staff = { name: `Erik Ansvarig ${run}`, email: `erik.fu.${run}@example.se`, password: 'a long password' };
 
 async function post(request: APIRequestContext, url: string, data: unknown) {
   const response = await request.post(url, { data, headers: await csrf(request) });
@@ -39,6 +44,7 @@ async function signedIn(browser: Browser, person: { email: string; password: str
 }
 
 let planId = '';
+let firstPeriodId = '';
 
 test('the administrator sets the periods of a year', async ({ page }) => {
   test.setTimeout(120_000);
@@ -47,6 +53,7 @@ test('the administrator sets the periods of a year', async ({ page }) => {
   // The plan to follow up, through the API.
   const administration = await post(page.request, '/api/administrations', { name: names.administration });
   await post(page.request, '/api/users', { ...leader, roles: [{ role: 'process_leader', administrationId: administration.id }] });
+  const responsible = await post(page.request, '/api/users', { ...staff, roles: [{ role: 'employee' }] });
   const plan = await post(page.request, '/api/action-plans', {
     scope: 'administration',
     administrationId: administration.id,
@@ -58,6 +65,7 @@ test('the administrator sets the periods of a year', async ({ page }) => {
   planId = plan.id;
   const goal = await post(page.request, `/api/action-plans/${plan.id}/goals`, { title: names.goal });
   await post(page.request, `/api/plan-goals/${goal.id}/actions`, { title: names.action });
+  await post(page.request, `/api/plan-goals/${goal.id}/actions`, { title: names.ownAction, responsibleUserId: responsible.id });
   await post(page.request, `/api/plan-goals/${goal.id}/indicators`, {
     name: names.indicator,
     measure: 'number',
@@ -77,6 +85,8 @@ test('the administrator sets the periods of a year', async ({ page }) => {
   const table = page.getByRole('table', { name: `Uppföljningsperioder ${year}` });
   await expect(table.getByRole('row')).toHaveCount(4);
   await expect(table.getByRole('row').nth(1)).toContainText('Delår 1');
+  const periods = await (await page.request.get(`/api/plans/periods?year=${year}`)).json();
+  firstPeriodId = periods.items[0].id;
   await expect(table.getByRole('row').nth(1)).toContainText(`${year}-05-15`);
   await expect(table.getByRole('row').nth(3)).toContainText(`${year + 1}-01-31`);
   await expectNoAxeViolations(page, 'the periods of a year');
@@ -140,7 +150,7 @@ test('the process leader reports the plan for delår 1', async ({ browser }) => 
   await expect(their.getByText('Rapporten är sparad')).toBeVisible();
   await expect(indicator.getByText('Saknar uppdelning per kön')).toBeVisible();
   await expect(their.getByText('1 nyckeltal om personer saknar uppdelning per kön.')).toBeVisible();
-  await expect(their.getByText('Rapporterat: 1 av 1 åtgärder, 1 av 1 nyckeltal och 1 av 1 mål')).toBeVisible();
+  await expect(their.getByText('Rapporterat: 1 av 2 åtgärder, 1 av 1 nyckeltal och 1 av 1 mål')).toBeVisible();
   await expect(action.getByText(/^Rapporterat .* av Ulla Uppföljare/)).toBeVisible();
   await expectNoAxeViolations(their, 'a reported follow-up');
 
@@ -150,14 +160,35 @@ test('the process leader reports the plan for delår 1', async ({ browser }) => 
   await their.context().close();
 });
 
+test('the person responsible for an action reports it from the reminder’s link', async ({ browser }) => {
+  const their = await signedIn(browser, staff);
+  await their.goto(`/plans/${planId}/follow-up?period=${firstPeriodId}`);
+  await expect(their.getByRole('heading', { level: 1, name: `Uppföljning: ${names.plan}` })).toBeVisible();
+  await expect(their.getByRole('link', { name: 'Tillbaka till planen' })).toHaveCount(0);
+  // Only their own action can be reported; the rest is shown as reported.
+  const other = their.getByRole('group', { name: names.action });
+  await expect(other.getByRole('combobox')).toHaveCount(0);
+  await expect(other.getByText('Pågår', { exact: true })).toBeVisible();
+  await expect(their.getByRole('group', { name: 'Bedömning' }).getByText('Delvis uppfyllt')).toBeVisible();
+  const own = their.getByRole('group', { name: names.ownAction });
+  await own.getByRole('combobox', { name: 'Status för perioden' }).selectOption({ label: 'Klar' });
+  await expectNoAxeViolations(their, 'a follow-up for the person responsible for one action');
+  await their.getByRole('button', { name: 'Spara rapporten' }).click();
+  await expect(their.getByText('Rapporten är sparad')).toBeVisible();
+  await expect(their.getByText('Rapporterat: 2 av 2 åtgärder, 1 av 1 nyckeltal och 1 av 1 mål')).toBeVisible();
+  await their.context().close();
+});
+
 test('the administrator sees who has reported', async ({ page }) => {
   await signInAsAdmin(page);
   await page.goto(`/plans/periods?year=${year}`);
   await page.getByRole('link', { name: 'Se vem som har rapporterat för Delår 1' }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Rapporterat för Delår 1 ${year}` })).toBeVisible();
   const row = page.getByRole('table', { name: 'Planerna' }).getByRole('row').filter({ hasText: names.plan });
-  await expect(row).toContainText('1 av 1');
+  await expect(row).toContainText('2 av 2');
   await expect(row).toContainText('Klar');
+  const people = page.getByRole('table', { name: 'Ansvariga för åtgärder' });
+  await expect(people.getByRole('row').filter({ hasText: staff.name })).toContainText('1 av 1');
   await expectNoAxeViolations(page, "a period's status");
   await row.getByRole('link', { name: names.plan }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Uppföljning: ${names.plan}` })).toBeVisible();

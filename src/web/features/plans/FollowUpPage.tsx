@@ -29,6 +29,7 @@ import {
   type PlanFollowUp,
 } from '#shared/contracts/plan-follow-up';
 import { ApiError } from '../../api/client';
+import { useCan } from '../../api/session';
 import { ErrorAlert, Page } from '../../components/Page';
 import { formatDate, formatDateTime, formatNumber, todayInStockholm } from '../../components/format';
 import { notifyDone } from '../../components/notify';
@@ -61,14 +62,18 @@ export function FollowUpPage() {
   const periodId = search.period ?? defaultPeriod(periods.data?.items ?? [])?.id;
   const query = usePlanFollowUp(id, periodId);
   const followUp = query.data;
+  const readsPlans = useCan()('read', 'action_plan');
 
   const title = followUp ? t('followUp.plan.title', { name: followUp.plan.name }) : t('followUp.title');
   return (
     <Page title={title}>
-      <Anchor component={Link} to="/plans/$id" params={{ id }} size="sm">
-        <span aria-hidden="true">← </span>
-        {t('followUp.plan.back')}
-      </Anchor>
+      {/* Someone responsible for an action may report it without reading plans: no way back to a page they cannot see. */}
+      {readsPlans && (
+        <Anchor component={Link} to="/plans/$id" params={{ id }} size="sm">
+          <span aria-hidden="true">← </span>
+          {t('followUp.plan.back')}
+        </Anchor>
+      )}
       <RecordError error={periods.error ?? query.error} />
       {periods.data && periods.data.items.length === 0 && <Text>{t('followUp.plan.noPeriods')}</Text>}
       {periods.data && periods.data.items.length > 0 && (
