@@ -138,6 +138,8 @@ export type UpdateIndicatorBody = z.input<typeof updateIndicatorBody>;
 
 export const planAction = z.object({
   id: z.uuid(),
+  /** The same action through the plan's versions (its comments and follow-ups follow it). */
+  lineageId: z.uuid(),
   goalId: z.uuid(),
   position: z.number().int(),
   title: z.string(),
@@ -154,6 +156,8 @@ export type PlanAction = z.infer<typeof planAction>;
 
 export const planIndicator = z.object({
   id: z.uuid(),
+  /** The same indicator through the plan's versions (its comments and follow-ups follow it). */
+  lineageId: z.uuid(),
   goalId: z.uuid(),
   position: z.number().int(),
   name: z.string(),
@@ -168,6 +172,8 @@ export type PlanIndicator = z.infer<typeof planIndicator>;
 
 export const planGoal = z.object({
   id: z.uuid(),
+  /** The same goal through the plan's versions (its comments and follow-ups follow it). */
+  lineageId: z.uuid(),
   planId: z.uuid(),
   position: z.number().int(),
   title: z.string(),

@@ -35,6 +35,7 @@ export function presentAction(row: { action: ActionRow; responsibleName: string 
   const a = row.action;
   return {
     id: a.id,
+    lineageId: a.lineageId,
     goalId: a.goalId,
     position: a.position,
     title: a.title,
@@ -51,6 +52,7 @@ export function presentAction(row: { action: ActionRow; responsibleName: string 
 export function presentIndicator(i: IndicatorRow): PlanIndicator {
   return {
     id: i.id,
+    lineageId: i.lineageId,
     goalId: i.goalId,
     position: i.position,
     name: i.name,

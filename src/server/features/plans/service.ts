@@ -31,6 +31,7 @@ import { stockholmDate } from '../employees/current.js';
 import { canRead, canWrite, type PlanPlace } from './policy.js';
 import { presentAction, presentIndicator, presentPlan, presentSummary } from './presenter.js';
 import * as repo from './repository.js';
+import { deleteDiscussionOfSeries } from './discussion-repository.js';
 
 type PlanListRow = repo.PlanListRow;
 const invalid = (path: string, message: string) => badRequest('validation_failed', [{ path, message }]);
@@ -61,6 +62,7 @@ async function goalsDetail(db: DbOrTx, planId: string, day: string): Promise<Pla
   const [actions, indicators] = [await repo.actionsOf(db, ids), await repo.indicatorsOf(db, ids)];
   return goals.map(({ goal, servesGoalName }) => ({
     id: goal.id,
+    lineageId: goal.lineageId,
     planId: goal.planId,
     position: goal.position,
     title: goal.title,
@@ -231,6 +233,7 @@ export async function deletePlan(ctx: AppContext, actor: Actor, id: string): Pro
     requireWrite(actor, 'delete', row);
     requireDraft(row);
     await tx.delete(actionPlans).where(eq(actionPlans.id, id));
+    await deleteDiscussionOfSeries(tx, row.plan.seriesId);
     await recordAudit(
       tx,
       actor,
