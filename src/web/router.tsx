@@ -17,6 +17,7 @@ import { programmeRoutes } from './features/programmes/routes';
 import { enrolmentRoutes } from './features/enrolments/routes';
 import { certificationRoutes, registerCheckRoute, registerRoute } from './features/certification/routes';
 import { planRoutes } from './features/plans/routes';
+import { messageRoutes } from './features/messages/routes';
 
 /** The route tree: public pages beside the signed-in layout, whose children come from each feature's routes.tsx. */
 export function createAppRouter(queryClient: QueryClient) {
@@ -42,6 +43,7 @@ export function createAppRouter(queryClient: QueryClient) {
       ...enrolmentRoutes,
       ...certificationRoutes,
       ...planRoutes,
+      ...messageRoutes,
     ]),
   ]);
   return createRouter({ routeTree, context: { queryClient }, defaultPreload: 'intent', scrollRestoration: true });

@@ -37,6 +37,10 @@ export const navigation: NavGroup[] = [
     ],
   },
   {
+    labelKey: 'nav.groups.citizens',
+    items: [{ to: '/messages', labelKey: 'nav.messages', permission: ['read', 'citizen_message'] }],
+  },
+  {
     labelKey: 'nav.groups.certification',
     items: [
       { to: '/certification', labelKey: 'nav.certification', permission: ['read', 'certification'] },

@@ -75,7 +75,6 @@ export function layout({ locale, title, body, path }: Page): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light">
-<meta name="referrer" content="no-referrer">
 <link rel="icon" href="data:,">
 <title>${escapeHtml(title)} – Inkludera</title>
 <style>${style}</style>

@@ -60,6 +60,9 @@ export async function messageRoutes(app: AppInstance) {
       .status(status)
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-store')
+      // The form posts back to this server: a browser sends the page's origin with it (checked, as for
+      // login) only when the policy allows it for the same origin; no other site is ever told of the page.
+      .header('referrer-policy', 'same-origin')
       .header('content-language', page.match(/<html lang="(\w+)"/)?.[1] ?? 'sv')
       .send(page);
 

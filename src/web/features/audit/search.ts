@@ -59,6 +59,8 @@ export const entityTypes = [
   'plan_goal',
   'plan_action',
   'plan_indicator',
+  'citizen_message',
+  'citizen_message_note',
 ];
 export const auditActions = [
   'create',

@@ -1,0 +1,42 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { MessageDetail, MessageList, MessageListQuery } from '#shared/contracts/messages';
+import { api, toQuery } from '../../api/client';
+
+/** Everything the inbox reads: a change to a message refreshes all of it. */
+export const messageKeys = { all: ['messages'] as const };
+
+export function useMessageList(params: MessageListQuery) {
+  return useQuery({
+    queryKey: [...messageKeys.all, 'list', params],
+    queryFn: () => api.get<MessageList>(`/api/messages${toQuery(params)}`),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useMessage(id: string) {
+  return useQuery({
+    queryKey: [...messageKeys.all, 'message', id],
+    queryFn: () => api.get<MessageDetail>(`/api/messages/${encodeURIComponent(id)}`),
+  });
+}
+
+/** A change to one message; the answer is the message as it now stands. */
+export function useMessageChange<Body>(id: string, send: (id: string, body: Body) => Promise<MessageDetail>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Body) => send(encodeURIComponent(id), body),
+    onSuccess: async (saved) => {
+      queryClient.setQueryData([...messageKeys.all, 'message', id], saved);
+      await queryClient.invalidateQueries({ queryKey: [...messageKeys.all, 'list'] });
+    },
+  });
+}
+
+export const changes = {
+  acknowledge: (id: string) => api.post<MessageDetail>(`/api/messages/${id}/acknowledge`),
+  assign: (id: string, userId: string | null) => api.put<MessageDetail>(`/api/messages/${id}/assignee`, { userId }),
+  note: (id: string, text: string) => api.post<MessageDetail>(`/api/messages/${id}/notes`, { text }),
+  answer: (id: string, text: string) => api.post<MessageDetail>(`/api/messages/${id}/answer`, { text }),
+  close: (id: string) => api.post<MessageDetail>(`/api/messages/${id}/close`),
+  hateful: (id: string, hateful: boolean) => api.put<MessageDetail>(`/api/messages/${id}/hateful`, { hateful }),
+};
