@@ -81,7 +81,11 @@ test.describe('without JavaScript, on a phone', () => {
 });
 
 test('a citizen sends a message anonymously, in English, with JavaScript on', async ({ page }) => {
-  await page.goto('/feedback?lang=en');
+  // The way in: a link under the login form, to the server's own page; then its language link.
+  await page.goto('/login');
+  await page.getByRole('link', { name: 'Lämna en synpunkt' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Lämna en synpunkt' })).toBeVisible();
+  await page.getByRole('link', { name: 'English' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Send us a message' })).toBeVisible();
   await page.getByLabel('Wish', { exact: true }).check();
   await page.getByLabel('Gender equality', { exact: true }).check();

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
@@ -52,9 +52,15 @@ export function LoginPage() {
             </Button>
           </Stack>
         </form>
-        <Anchor component={Link} to="/register" size="sm">
-          {t('certification.register.title')}
-        </Anchor>
+        <Group gap="md">
+          <Anchor component={Link} to="/register" size="sm">
+            {t('certification.register.title')}
+          </Anchor>
+          {/* The citizens' form is a page of the server's own, made to work without JavaScript. */}
+          <Anchor href="/feedback" size="sm">
+            {t('messages.public.title')}
+          </Anchor>
+        </Group>
       </Page>
     </PublicLayout>
   );
