@@ -1,16 +1,16 @@
 import { useEffect, useState } from 'react';
-import { Anchor, Badge, Button, FileButton, Group, List, Paper, Progress, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, List, Paper, Progress, Stack, Text, Textarea, Title } from '@mantine/core';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { CertificationProcess, ChecklistItem } from '#shared/contracts/certification';
 import { type EvidenceFile } from '#shared/contracts/certification-evidence';
-import { acceptedDocumentEndings } from '#shared/contracts/documents';
 import { useCan } from '../../api/session';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { DocumentFiles } from '../../components/DocumentFiles';
 import { FormDialog } from '../../components/FormDialog';
 import { ErrorAlert, Page } from '../../components/Page';
 import { RequirePermission } from '../../components/RequirePermission';
-import { formatDate, formatDateTime, formatNumber, todayInStockholm } from '../../components/format';
+import { formatDate, formatDateTime, todayInStockholm } from '../../components/format';
 import { notifyDone } from '../../components/notify';
 import { Facts, RecordError } from '../organisation/parts';
 import { EmployeeMultiSelect } from '../organisation/Selects';
@@ -292,84 +292,23 @@ function EvidenceFiles({
 }) {
   const { t } = useTranslation();
   const { attach, remove } = useEvidenceChanges(processId);
-  const [removing, setRemoving] = useState<EvidenceFile | null>(null);
   return (
-    <Stack gap={4}>
-      {files.length > 0 && (
-        <>
-          <Text size="sm" fw={700}>
-            {t('certification.evidence.files')}
-          </Text>
-          <List size="sm" spacing={4}>
-            {files.map((file) => (
-              <List.Item key={file.id}>
-                <Group gap="xs" wrap="wrap">
-                  <Anchor
-                    href={evidenceFileUrl(processId, file.id)}
-                    download={file.fileName}
-                    style={{ overflowWrap: 'anywhere' }}
-                  >
-                    {file.fileName}
-                  </Anchor>
-                  <Text span size="sm">
-                    {t('certification.evidence.about', {
-                      size: formatNumber(Math.max(1, Math.ceil(file.size / 1024))),
-                      name: file.uploadedByName ?? t('certification.checklist.someone'),
-                      date: formatDate(file.uploadedAt),
-                    })}
-                  </Text>
-                  {mayChange && (
-                    <Button
-                      size="compact-xs"
-                      variant="default"
-                      color="red.9"
-                      onClick={() => setRemoving(file)}
-                      aria-label={t('certification.evidence.removeFile', { file: file.fileName })}
-                    >
-                      {t('certification.evidence.remove')}
-                    </Button>
-                  )}
-                </Group>
-              </List.Item>
-            ))}
-          </List>
-        </>
-      )}
-      {mayChange && (
-        <Group gap="xs">
-          <FileButton
-            accept={acceptedDocumentEndings}
-            onChange={(file) => {
-              if (file) attach.mutate({ criterionId: item.id, file });
-            }}
-          >
-            {(props) => (
-              <Button
-                {...props}
-                size="xs"
-                variant="outline"
-                loading={attach.isPending}
-                aria-label={t('certification.evidence.attachFor', { criterion: item.label })}
-              >
-                {t('certification.evidence.attach')}
-              </Button>
-            )}
-          </FileButton>
-          <Text size="xs">{t('certification.evidence.limits')}</Text>
-        </Group>
-      )}
-      <ErrorAlert error={attach.error} />
-      <ConfirmDialog
-        opened={removing !== null}
-        title={t('certification.evidence.removeTitle')}
-        confirmLabel={t('certification.evidence.remove')}
-        danger
-        onClose={() => setRemoving(null)}
-        onConfirm={() => remove.mutateAsync(removing?.id ?? '')}
-      >
-        {t('certification.evidence.removeText', { file: removing?.fileName ?? '' })}
-      </ConfirmDialog>
-    </Stack>
+    <DocumentFiles
+      files={files}
+      hrefOf={(file) => evidenceFileUrl(processId, file.id)}
+      attach={
+        mayChange
+          ? {
+              name: t('certification.evidence.attachFor', { criterion: item.label }),
+              pending: attach.isPending,
+              error: attach.error,
+              onFile: (file) => attach.mutate({ criterionId: item.id, file }),
+            }
+          : undefined
+      }
+      mayRemove={() => mayChange}
+      onRemove={(file) => remove.mutateAsync(file.id)}
+    />
   );
 }
 

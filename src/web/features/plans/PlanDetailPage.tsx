@@ -30,6 +30,7 @@ import { ActionForm, GoalForm, IndicatorForm } from './ItemForms';
 import { ActionsChart, ActionStatusBadge, BackToPlans, OverdueBadge, periodOf, PlanStatusBadge, usePlanOwner } from './parts';
 import { PlanForm } from './PlanForm';
 import { AdoptDialog, CopyDialog, ReviseDialog } from './StepDialogs';
+import { DiscussionButton, PlanDiscussionSection } from './PlanDiscussion';
 
 export function PlanDetailPage() {
   const { t } = useTranslation();
@@ -135,6 +136,7 @@ function PlanDetail() {
       {plan.version > 1 && <Changes plan={plan} />}
       <PlanActionsChart plan={plan} />
       <Goals plan={plan} />
+      <PlanDiscussionSection planId={plan.id} item={{ type: 'plan', id: plan.id, key: plan.seriesId, label: plan.name }} />
 
       <PlanForm plan={plan} opened={dialog === 'edit'} onClose={close} />
       <AdoptDialog plan={plan} opened={dialog === 'adopt'} onClose={close} />
@@ -345,6 +347,7 @@ function GoalSection({
           <Title order={3} size="h4" id={headingId} style={{ overflowWrap: 'anywhere' }}>
             {t('plans.goals.numbered', { number, title: goal.title })}
           </Title>
+          <DiscussionButton planId={plan.id} item={{ type: 'goal', id: goal.id, key: goal.lineageId, label: goal.title }} />
           {mayEdit && (
             <Group gap="xs">
               <Button
@@ -394,7 +397,14 @@ function GoalSection({
           none={t('plans.indicators.none')}
           items={goal.indicators}
           render={(indicator) => (
-            <IndicatorEntry goal={goal} indicator={indicator} mayEdit={mayEdit} onEdit={onEdit} onRemove={onRemove} />
+            <IndicatorEntry
+              planId={plan.id}
+              goal={goal}
+              indicator={indicator}
+              mayEdit={mayEdit}
+              onEdit={onEdit}
+              onRemove={onRemove}
+            />
           )}
           add={
             mayEdit
@@ -509,6 +519,12 @@ function ActionEntry({
           />
         )}
         <ErrorAlert error={progress.error} />
+        <Group>
+          <DiscussionButton
+            planId={plan.id}
+            item={{ type: 'action', id: action.id, key: action.lineageId, label: action.title }}
+          />
+        </Group>
         {plan.can.edit && (
           <Group gap="xs">
             <Button
@@ -536,12 +552,14 @@ function ActionEntry({
 }
 
 function IndicatorEntry({
+  planId,
   goal,
   indicator,
   mayEdit,
   onEdit,
   onRemove,
 }: {
+  planId: string;
   goal: PlanGoal;
   indicator: PlanIndicator;
   mayEdit: boolean;
@@ -579,6 +597,12 @@ function IndicatorEntry({
             {t('plans.indicators.byGender')}
           </Text>
         )}
+        <Group>
+          <DiscussionButton
+            planId={planId}
+            item={{ type: 'indicator', id: indicator.id, key: indicator.lineageId, label: indicator.name }}
+          />
+        </Group>
         {mayEdit && (
           <Group gap="xs">
             <Button
