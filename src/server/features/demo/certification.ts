@@ -112,6 +112,14 @@ export async function writeCertificationHistory(tx: Tx, input: CertificationDemo
   });
   await repo.replaceCriteria(tx, diplomering.id, [
     { kind: 'working_group', label: 'Jämställdhetsombud', description: null, courseId: null, threshold: 2 },
+    {
+      kind: 'action_plan',
+      label: 'Antagen jämställdhetsplan för verksamheten',
+      description: 'En plan för verksamheten, antagen av enhetschefen, som gäller innevarande år.',
+      courseId: null,
+      threshold: null,
+      planArea: 'gender_equality',
+    },
     { kind: 'confirmed', label: 'Jämställdhetsanalys av verksamheten (3R)', description: null, courseId: null, threshold: null },
   ]);
   const rfslCriteriaRows = await repo.criteriaOf(tx, rfsl.id);

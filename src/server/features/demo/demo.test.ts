@@ -332,5 +332,25 @@ describe('the demo training history, loaded', () => {
       )
     ).rows;
     expect(snapshot.snapshot.find((item) => item.kind === 'course_share')?.of).toBeGreaterThan(0);
+
+    // Plans: the council's gender equality plan, an HBTQ plan for each certified unit, three years of periods,
+    // and the follow-ups of the periods whose deadline has passed, by gender where the indicator is about people.
+    const plans = await one<{ council: number; unitPlans: number; periods: number; unsplit: number; assessed: number }>(sql`
+      select (select count(*)::int from action_plans where scope = 'municipality' and status = 'adopted'
+                and adopted_by = 'Kommunfullmäktige' and area = 'gender_equality') as council,
+             (select count(*)::int from action_plans p where p.scope = 'unit' and p.area = 'hbtq' and p.status = 'adopted'
+                and exists (select 1 from unit_certificates c where c.unit_id = p.unit_id and c.valid_until >= ${today})) as "unitPlans",
+             (select count(*)::int from follow_up_periods) as periods,
+             (select count(*)::int from plan_indicator_reports r join plan_indicators i on i.id = r.indicator_id
+                where i.about_people and (r.women is null or r.men is null)) as unsplit,
+             (select count(distinct period_id)::int from plan_goal_reports) as assessed`);
+    expect(plans).toMatchObject({ council: 1, unitPlans: certification.valid, periods: 9, unsplit: 0 });
+    // On 2 March 2026 the deadlines of 2024's and 2025's periods have passed (2025's full year on 31 January).
+    expect(plans.assessed).toBe(6);
+    const [councilPlan] = (await admin.get('/api/action-plans?scope=municipality')).json().items;
+    const periods = (await admin.get(`/api/action-plans/${councilPlan.id}/periods`)).json();
+    const reportedPeriod = periods.items.find((p: { name: string; year: number }) => p.year === 2025 && p.name === 'Delår 2');
+    const followUp = (await admin.get(`/api/action-plans/${councilPlan.id}/follow-ups/${reportedPeriod.id}`)).json();
+    expect(JSON.stringify(followUp)).toContain('Nöjdhet med bemötandet (NKI)');
   }, 120_000);
 });

@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/service.js';
 import { hashPassword } from '../auth/crypto.js';
 import type { Tx } from '../../db/client.js';
 import { writeCertificationHistory } from './certification.js';
+import { writePlanHistory } from './plans.js';
 import { generateMunicipality, seededRandom, type DemoMunicipality } from './generator.js';
 import * as repo from './repository.js';
 import { largeHistoryFrom, planTrainingHistory, writeTrainingHistory, type TrainingHistory } from './training.js';
@@ -79,7 +80,20 @@ const certificationHistoryStep: DemoStep = async (_ctx, tx, loaded) =>
     random: seededRandom(loaded.seed + 5),
   });
 
-export const demoSteps: readonly DemoStep[] = [trainingHistoryStep, certificationHistoryStep];
+/** The action plans (issue 6): the council's gender equality plan, the certified units' HBTQ plans, three years of follow-up. */
+const planHistoryStep: DemoStep = async (_ctx, tx, loaded) =>
+  writePlanHistory(tx, {
+    administrator: { userId: loaded.userIds.get('strateg@demo.example')!, name: 'Kim Strateg' },
+    processLeaders: loaded.municipality.administrations.map((a) => ({
+      userId: loaded.userIds.get(`processledare.${a.key}@demo.example`)!,
+      name: `Processledare ${a.shortName}`,
+    })),
+    today: loaded.today,
+    now: loaded.now,
+    random: seededRandom(loaded.seed + 6),
+  });
+
+export const demoSteps: readonly DemoStep[] = [trainingHistoryStep, certificationHistoryStep, planHistoryStep];
 
 function todayInStockholm(date: Date) {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(date);
