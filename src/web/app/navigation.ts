@@ -33,6 +33,7 @@ export const navigation: NavGroup[] = [
     labelKey: 'nav.groups.plans',
     items: [
       { to: '/plans', labelKey: 'nav.plans', permission: ['read', 'action_plan'] },
+      { to: '/plans/dashboard', labelKey: 'planDashboard.nav', permission: ['update', 'action_plan'] },
       { to: '/plans/periods', labelKey: 'followUp.nav', permission: ['read', 'action_plan'] },
     ],
   },

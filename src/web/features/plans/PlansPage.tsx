@@ -54,7 +54,16 @@ function PlansList() {
   return (
     <Page
       title={t('plans.title')}
-      actions={can('create', 'action_plan') && <Button onClick={form.open}>{t('plans.create')}</Button>}
+      actions={
+        <>
+          {can('update', 'action_plan') && (
+            <Button component={Link} to="/plans/dashboard" variant="default">
+              {t('planDashboard.nav')}
+            </Button>
+          )}
+          {can('create', 'action_plan') && <Button onClick={form.open}>{t('plans.create')}</Button>}
+        </>
+      }
     >
       <Text>{t('plans.intro')}</Text>
       <FilterBar label={t('common.filter')}>

@@ -1,5 +1,6 @@
 import { createRoute } from '@tanstack/react-router';
 import { appRoute } from '../../app/routes';
+import { DashboardPage } from './DashboardPage';
 import { FollowUpPage } from './FollowUpPage';
 import { PeriodsPage } from './PeriodsPage';
 import { PeriodStatusPage } from './PeriodStatusPage';
@@ -40,6 +41,17 @@ export const periodStatusRoute = createRoute({
   component: PeriodStatusPage,
 });
 
+/** The dashboard of the plans one writes (?year=2026; this year when left out). */
+export const planDashboardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/plans/dashboard',
+  validateSearch: (search: Record<string, unknown>): { year?: number } => {
+    const year = Number(search.year);
+    return Number.isInteger(year) && year >= 2000 && year <= 2100 ? { year } : {};
+  },
+  component: DashboardPage,
+});
+
 /** A plan's follow-up for a period (?period=id; the next deadline when left out). */
 export const followUpRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -50,4 +62,4 @@ export const followUpRoute = createRoute({
 });
 
 /** The action plans: the list and one plan (a version) with its goals, actions and indicators; their follow-up. */
-export const planRoutes = [plansRoute, planRoute, periodsRoute, periodStatusRoute, followUpRoute] as const;
+export const planRoutes = [plansRoute, planRoute, periodsRoute, periodStatusRoute, followUpRoute, planDashboardRoute] as const;
