@@ -6,6 +6,7 @@ import { hashPassword } from '../auth/crypto.js';
 import type { Tx } from '../../db/client.js';
 import { writeCertificationHistory } from './certification.js';
 import { writePlanHistory } from './plans.js';
+import { writeMessagesDemo } from '../messages/demo.js';
 import { generateMunicipality, seededRandom, type DemoMunicipality } from './generator.js';
 import * as repo from './repository.js';
 import { largeHistoryFrom, planTrainingHistory, writeTrainingHistory, type TrainingHistory } from './training.js';
@@ -93,7 +94,19 @@ const planHistoryStep: DemoStep = async (_ctx, tx, loaded) =>
     random: seededRandom(loaded.seed + 6),
   });
 
-export const demoSteps: readonly DemoStep[] = [trainingHistoryStep, certificationHistoryStep, planHistoryStep];
+/** Citizens' messages (issue 7): a hundred over the last year, every kind in every state. */
+const messagesStep: DemoStep = async (_ctx, tx, loaded) =>
+  writeMessagesDemo(tx, {
+    administrations: loaded.municipality.administrations.map((a) => ({
+      id: loaded.administrationIds.get(a.key)!,
+      leader: { userId: loaded.userIds.get(`processledare.${a.key}@demo.example`)!, name: `Processledare ${a.shortName}` },
+    })),
+    administrator: { userId: loaded.userIds.get('strateg@demo.example')!, name: 'Kim Strateg' },
+    now: loaded.now,
+    random: seededRandom(loaded.seed + 7),
+  });
+
+export const demoSteps: readonly DemoStep[] = [trainingHistoryStep, certificationHistoryStep, planHistoryStep, messagesStep];
 
 function todayInStockholm(date: Date) {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(date);

@@ -5,8 +5,10 @@ import { buildApp } from '#server/app';
 import { auditLog, citizenMessages, outbox } from '#server/db/schema/index';
 import type { MessageDetail, MessageList, MessageReceipt } from '#shared/contracts/messages';
 import { testConfig, useTestApp } from '../../../../test/support/app.js';
-import { auditEntriesFor, buildAdministration, signIn } from '../../../../test/support/factories.js';
+import { auditEntriesFor, buildAdministration, buildUser, signIn } from '../../../../test/support/factories.js';
 import { translate } from '../../http/i18n.js';
+import { seededRandom } from '../demo/generator.js';
+import { writeMessagesDemo, type MessagesDemoInput } from './demo.js';
 import { addWorkingDays } from './working-days.js';
 
 /** Sending is limited to public / 6 = 2 messages per address in ten minutes. */
@@ -498,5 +500,39 @@ describe('working days', () => {
     expect(addWorkingDays(new Date('2026-03-02T09:00:00Z'), 10).toISOString()).toBe('2026-03-16T09:00:00.000Z');
     // Friday 23:30 UTC is already Saturday in Stockholm: one working day on is Sunday 23:30 UTC, Monday in Stockholm.
     expect(addWorkingDays(new Date('2026-03-06T23:30:00Z'), 1).toISOString()).toBe('2026-03-08T23:30:00.000Z');
+  });
+});
+
+describe('the demo messages', () => {
+  it('are a hundred, every kind in every state, routed to the process leaders, two hateful ones hidden', async () => {
+    const administrations: MessagesDemoInput['administrations'] = [];
+    for (const name of ['Bildningsförvaltningen', 'Socialförvaltningen']) {
+      const administration = await buildAdministration(db(), { name });
+      const leader = await buildUser(db(), {
+        roles: [{ role: 'process_leader', administrationId: administration.id }],
+        name: `Processledare ${name}`,
+      });
+      administrations.push({ id: administration.id, leader: { userId: leader.id, name: leader.name } });
+    }
+    const admin = await signIn(t.app, db(), 'administrator', { name: 'Kim Strateg' });
+    const counts = await db().transaction((tx) =>
+      writeMessagesDemo(tx, {
+        administrations,
+        administrator: { userId: admin.user.id, name: admin.user.name },
+        now: t.clock.now(),
+        random: seededRandom(7),
+      }),
+    );
+    expect(counts).toEqual({ citizenMessages: 100 });
+    const rows = await db().select().from(citizenMessages);
+    expect(new Set(rows.map((r) => `${r.kind}/${r.status}`)).size).toBe(16);
+    expect(rows.filter((r) => r.hateful)).toHaveLength(2);
+    expect(rows.every((r) => r.createdAt <= t.clock.now() && (r.closedAt ?? r.createdAt) <= t.clock.now())).toBe(true);
+    for (const row of rows.filter((r) => r.administrationId)) {
+      expect(row.assignedUserId).toBe(administrations.find((a) => a.id === row.administrationId)!.leader.userId);
+    }
+    const list = (await admin.agent.get('/api/messages?pageSize=200')).json() as MessageList;
+    expect(list.total).toBe(98);
+    expect(list.items.some((m) => m.overdue !== null)).toBe(true);
   });
 });
