@@ -136,6 +136,10 @@ test('the administrator finds the message in the inbox and answers it', async ({
   await expect(page.getByRole('heading', { level: 1, name: 'Synpunkter' })).toBeVisible();
   await expectNoSidewaysScroll(page);
   await expectNoAxeViolations(page, 'the inbox on a phone');
+  await page.getByRole('link', { name: `Problem: ${texts.withEmail}` }).click();
+  await expect(page.getByText(texts.answer)).toBeVisible();
+  await expectNoSidewaysScroll(page);
+  await expectNoAxeViolations(page, 'an answered message on a phone');
 });
 
 test.describe('reading the answer without JavaScript', () => {
