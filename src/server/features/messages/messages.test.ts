@@ -384,6 +384,11 @@ describe('the inbox', () => {
     // Reading a message is audited; its creation is too, without its words.
     expect((await auditEntriesFor(db(), 'citizen_message', toNorth.id)).map((e) => e.action)).toEqual(['create', 'read']);
 
+    // Each list read is logged with its filter and the messages shown, not their words.
+    const listReads = await auditEntriesFor(db(), 'citizen_message', null);
+    expect(listReads.length).toBeGreaterThan(0);
+    expect(listReads.at(-1)!.after).toMatchObject({ filter: { administrationId: south.id }, shown: [] });
+    expect(JSON.stringify(listReads)).not.toContain('Skylten');
     const unit = await signIn(t.app, db(), 'unit_manager');
     expect((await unit.agent.get('/api/messages')).statusCode).toBe(403);
   });

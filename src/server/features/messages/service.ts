@@ -147,6 +147,14 @@ export async function listMessages(ctx: AppContext, actor: Actor, query: ListQue
     query.page,
     query.pageSize,
   );
+  // The list shows what citizens wrote (an excerpt): the read is logged with the filter and which
+  // messages were shown, never their words.
+  await recordAudit(
+    ctx.db,
+    actor,
+    { action: 'read', entityType, entityId: null, after: { filter: { ...query }, shown: rows.map((row) => row.id) } },
+    now,
+  );
   return { items: rows.map((row) => presentListItem(row, now)), total, page: query.page, pageSize: query.pageSize };
 }
 
