@@ -9,7 +9,7 @@ import { auditEntriesFor, buildAdministration, buildUser, signIn } from '../../.
 import { translate } from '../../http/i18n.js';
 import { seededRandom } from '../demo/generator.js';
 import { writeMessagesDemo, type MessagesDemoInput } from './demo.js';
-import { addWorkingDays } from './working-days.js';
+import { addWorkingDays, easterSunday, swedishDaysOff } from './working-days.js';
 
 /** Sending is limited to public / 6 = 2 messages per address in ten minutes. */
 const t = useTestApp({ config: { rateLimits: { login: 30, public: 12 }, publicUrl: 'https://inkludera.example.se' } });
@@ -499,6 +499,33 @@ describe('the inbox', () => {
 });
 
 describe('working days', () => {
+  it('skip Sweden’s public holidays and the eves that are days off', () => {
+    expect([2024, 2026, 2027].map((year) => easterSunday(year).toISOString().slice(0, 10))).toEqual([
+      '2024-03-31',
+      '2026-04-05',
+      '2027-03-28',
+    ]);
+    expect([...swedishDaysOff(2026)].sort()).toEqual([
+      '2026-01-01',
+      '2026-01-06',
+      '2026-04-03',
+      '2026-04-06',
+      '2026-05-01',
+      '2026-05-14',
+      '2026-06-06',
+      '2026-06-19',
+      '2026-12-24',
+      '2026-12-25',
+      '2026-12-26',
+      '2026-12-31',
+    ]);
+    expect(swedishDaysOff(2027).has('2027-06-25')).toBe(true); // Midsummer Eve: the Friday between 19 and 25 June
+    // Maundy Thursday + 2: not Good Friday, not Easter Monday.
+    expect(addWorkingDays(new Date('2026-04-02T09:00:00Z'), 2).toISOString()).toBe('2026-04-08T09:00:00.000Z');
+    // Over Christmas: 24, 25 (and the weekend) are off.
+    expect(addWorkingDays(new Date('2026-12-23T09:00:00Z'), 2).toISOString()).toBe('2026-12-29T09:00:00.000Z');
+  });
+
   it('skip Saturdays and Sundays in Stockholm', () => {
     expect(addWorkingDays(new Date('2026-03-06T09:00:00Z'), 2).toISOString()).toBe('2026-03-10T09:00:00.000Z');
     expect(addWorkingDays(new Date('2026-03-07T09:00:00Z'), 1).toISOString()).toBe('2026-03-09T09:00:00.000Z');
