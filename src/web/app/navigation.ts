@@ -35,6 +35,7 @@ export const navigation: NavGroup[] = [
       { to: '/plans', labelKey: 'nav.plans', permission: ['read', 'action_plan'] },
       { to: '/plans/dashboard', labelKey: 'planDashboard.nav', permission: ['update', 'action_plan'] },
       { to: '/plans/periods', labelKey: 'followUp.nav', permission: ['read', 'action_plan'] },
+      { to: '/plans/report', labelKey: 'planReport.nav', permission: ['read', 'action_plan'] },
     ],
   },
   {

@@ -34,17 +34,20 @@ export function ChartWithTable({
   note,
   chart,
   table,
+  level = 2,
 }: {
   title: string;
   summary: string;
   note?: ReactNode;
   chart: ReactNode;
   table: ReactNode;
+  /** The title's heading level, where the chart sits deeper in a page's outline. */
+  level?: 2 | 3 | 4 | 5;
 }) {
   return (
     <Paper withBorder p="md" component="section" aria-label={title}>
       <Stack gap="sm">
-        <Title order={2} size="h3">
+        <Title order={level} size={level === 2 ? 'h3' : 'h5'}>
           {title}
         </Title>
         {note && <Text size="sm">{note}</Text>}

@@ -6,6 +6,7 @@ import { PeriodsPage } from './PeriodsPage';
 import { PeriodStatusPage } from './PeriodStatusPage';
 import { PlanDetailPage } from './PlanDetailPage';
 import { PlansPage } from './PlansPage';
+import { ReportPage } from './ReportPage';
 import { parsePlansSearch } from './search';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -52,6 +53,13 @@ export const planDashboardRoute = createRoute({
   component: DashboardPage,
 });
 
+/** The follow-up report of a period for the municipality, an administration or a unit. */
+export const planReportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/plans/report',
+  component: ReportPage,
+});
+
 /** A plan's follow-up for a period (?period=id; the next deadline when left out). */
 export const followUpRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -62,4 +70,12 @@ export const followUpRoute = createRoute({
 });
 
 /** The action plans: the list and one plan (a version) with its goals, actions and indicators; their follow-up. */
-export const planRoutes = [plansRoute, planRoute, periodsRoute, periodStatusRoute, followUpRoute, planDashboardRoute] as const;
+export const planRoutes = [
+  plansRoute,
+  planRoute,
+  periodsRoute,
+  periodStatusRoute,
+  followUpRoute,
+  planDashboardRoute,
+  planReportRoute,
+] as const;

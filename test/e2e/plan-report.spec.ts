@@ -1,0 +1,112 @@
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { csrf, expectNoAxeViolations, expectNoSidewaysScroll, run, signInAsAdmin } from './system-helpers.js';
+
+/**
+ * The follow-up report in the browser. Through the API: a unit with an adopted HBTQ plan (a goal
+ * with an action and an indicator about people), the periods of 2024 and 2025, and the reports of
+ * both full years. In the browser the administrator chooses 2025, Helår and the unit, reads the
+ * goal's assessment and analysis, the action's status, the indicator's outcome for women and men
+ * and its trend as a chart with its table, and downloads the report as PDF, Word and Excel. axe finds
+ * no WCAG 2.1 AA violation; on a phone nothing scrolls sideways.
+ */
+
+test.describe.configure({ mode: 'serial' });
+
+const year = 2025;
+const names = {
+  administration: `Rapportförvaltningen ${run}`,
+  unit: `Fritidsgården Rapport ${run}`,
+  plan: `HBTQ-plan Rapport ${run}`,
+  goal: 'Alla unga känner sig välkomna',
+  action: 'Regnbågsvecka',
+  indicator: 'Andel unga som känner sig trygga',
+};
+
+async function send(request: APIRequestContext, method: 'post' | 'put', url: string, data: unknown) {
+  const response = await request[method](url, { data, headers: await csrf(request) });
+  expect(response.ok(), `${method} ${url}: ${response.status()} ${await response.text()}`).toBe(true);
+  return response.json();
+}
+
+test('the administrator reads a unit’s follow-up report and downloads it', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signInAsAdmin(page);
+  const request = page.request;
+  const administration = await send(request, 'post', '/api/administrations', { name: names.administration });
+  const unit = await send(request, 'post', '/api/units', { administrationId: administration.id, name: names.unit });
+  const plan = await send(request, 'post', '/api/action-plans', {
+    scope: 'unit',
+    unitId: unit.id,
+    area: 'hbtq',
+    name: names.plan,
+    startYear: 2024,
+    endYear: 2026,
+  });
+  const goal = await send(request, 'post', `/api/action-plans/${plan.id}/goals`, { title: names.goal });
+  const action = await send(request, 'post', `/api/plan-goals/${goal.id}/actions`, { title: names.action });
+  const indicator = await send(request, 'post', `/api/plan-goals/${goal.id}/indicators`, {
+    name: names.indicator,
+    measure: 'percent',
+    direction: 'higher',
+    target: 90,
+    aboutPeople: true,
+  });
+  await send(request, 'post', `/api/action-plans/${plan.id}/adopt`, { adoptedOn: '2024-01-20', adoptedBy: 'Enhetschefen' });
+  const fullYear = async (y: number) => {
+    let periods = await (await request.get(`/api/plans/periods?year=${y}`)).json();
+    if (periods.items.length === 0) {
+      await send(request, 'post', '/api/plans/periods/defaults', { year: y });
+      periods = await (await request.get(`/api/plans/periods?year=${y}`)).json();
+    }
+    return periods.items.find((p: { name: string }) => p.name === 'Helår').id as string;
+  };
+  await send(request, 'put', `/api/action-plans/${plan.id}/follow-ups/${await fullYear(year - 1)}`, {
+    indicators: [{ indicatorId: indicator.id, women: 70, men: 64, total: 67 }],
+  });
+  await send(request, 'put', `/api/action-plans/${plan.id}/follow-ups/${await fullYear(year)}`, {
+    actions: [{ actionId: action.id, status: 'done', comment: 'Genomförd i maj.' }],
+    indicators: [{ indicatorId: indicator.id, women: 82, men: 76, total: 79 }],
+    goals: [{ goalId: goal.id, assessment: 'partly_met', analysis: 'Flickorna känner sig tryggare än pojkarna.' }],
+  });
+
+  await page.goto('/plans');
+  await page.getByRole('link', { name: 'Uppföljningsrapport' }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Uppföljningsrapport' })).toBeVisible();
+  await page.getByLabel('År').selectOption(String(year));
+  await page.getByLabel('Period').selectOption({ label: 'Helår' });
+  await page.getByLabel('Urval').selectOption({ label: 'En verksamhet' });
+  const unitInput = page.getByRole('combobox', { name: /^Verksamhet/ });
+  await unitInput.click();
+  await unitInput.fill(names.unit.slice(0, 16));
+  await page.getByRole('option', { name: names.unit }).first().click();
+
+  await expect(page.getByRole('heading', { level: 2, name: `Uppföljning Helår ${year}: ${names.unit}` })).toBeVisible();
+  await expect(page.getByRole('heading', { name: names.plan })).toBeVisible();
+  await expect(page.getByText('Bedömning: Delvis uppfyllt')).toBeVisible();
+  await expect(page.getByText('Flickorna känner sig tryggare än pojkarna.')).toBeVisible();
+  const actions = page.getByRole('table', { name: `Åtgärder: ${names.goal}` });
+  await expect(actions.getByRole('row').nth(1)).toContainText('Klar');
+  await expect(actions.getByRole('row').nth(1)).toContainText('Genomförd i maj.');
+  const trend = page.getByRole('table', { name: `Trend för ${names.indicator}` });
+  await expect(trend.getByRole('row')).toHaveCount(3);
+  await expect(trend.getByRole('row').nth(1)).toContainText(`${year - 1} Helår`);
+  await expect(trend.getByRole('row').nth(2)).toContainText('82 %');
+  await expect(page.getByRole('img', { name: new RegExp(`${year} Helår: Kvinnor 82 %, Män 76 %`) })).toBeVisible();
+  await expectNoAxeViolations(page, 'a follow-up report');
+
+  for (const [format, type] of [
+    ['PDF', 'application/pdf'],
+    ['Word (docx)', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+    ['Excel (xlsx)', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+  ] as const) {
+    const href = await page.getByRole('link', { name: `Ladda ned rapporten som ${format}` }).getAttribute('href');
+    const file = await request.get(href ?? '');
+    expect(file.status()).toBe(200);
+    expect(file.headers()['content-type']).toBe(type);
+    expect((await file.body()).byteLength).toBeGreaterThan(1000);
+  }
+
+  await page.setViewportSize({ width: 375, height: 800 });
+  await expectNoSidewaysScroll(page);
+  await expectNoAxeViolations(page, 'a follow-up report on a phone');
+});
