@@ -8,3 +8,4 @@ export * from './plans.js';
 export * from './plan-follow-up.js';
 export * from './messages.js';
 export * from './plan-discussion.js';
+export * from './activities.js';
