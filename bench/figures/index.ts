@@ -10,6 +10,7 @@ import { coveragePglite, coveragePostgres } from './coverage.js';
 import { employeesListPglite, employeesListPostgres } from './employees-list.js';
 import { importMemory } from './import-memory.js';
 import { importPglite, importPostgres, reimportPglite, reimportPostgres } from './import.js';
+import { plansDashboardPostgres } from './plans-dashboard.js';
 import { startup } from './startup.js';
 
 /**
@@ -35,4 +36,5 @@ export const figures: Figure[] = [
   certificationUnitsPglite,
   certificationChecklistPostgres,
   certificationUnitsPostgres,
+  plansDashboardPostgres,
 ];

@@ -139,6 +139,8 @@ export async function goalsNotMet(db: DbOrTx, scope: DashboardScope, year: numbe
 }
 
 export type IndicatorRow = {
+  /** 'far': among the furthest from target, in order; 'split': lacking the split, in order; 'totals': the counts only. */
+  kind: 'far' | 'split' | 'totals';
   indicator_id: string;
   name: string;
   plan_id: string;
@@ -154,10 +156,8 @@ export type IndicatorRow = {
   total: string | number;
   distance: string | number | null;
   split_missing: boolean;
-  off_target_total: number;
-  split_total: number;
-  distance_rank: number;
-  split_rank: number;
+  off_target_total: number | null;
+  split_total: number | null;
 };
 
 /**
@@ -169,17 +169,35 @@ export type IndicatorRow = {
 export async function indicatorOutcomes(db: DbOrTx, scope: DashboardScope, year: number): Promise<IndicatorRow[]> {
   const result = await db.execute<IndicatorRow>(sql`
     with ${scoped(scope, year)},
-    latest as (
-      select distinct on (i.id)
-             i.id as indicator_id, i.name, s.id as plan_id, s.name as plan_name, i.measure, i.direction, i.target,
-             i.about_people, fp.name as period_name, fp.year as period_year, r.women, r.men, r.total
-        from scoped s
-        join plan_goals g on g.plan_id = s.id
-        join plan_indicators i on i.goal_id = g.id
+    inds as (
+      select i.id, i.lineage_id, i.name, s.id as plan_id, s.name as plan_name, i.measure, i.direction, i.target, i.about_people
+        from scoped s join plan_goals g on g.plan_id = s.id join plan_indicators i on i.goal_id = g.id
+    ),
+    -- The periods of the year and before, the latest first.
+    ranked_periods as (
+      select fp.id, fp.name, fp.year, row_number() over (order by fp.ends_on desc, fp.deadline desc, fp.id)::int as pr
+        from follow_up_periods fp where fp.year <= ${year}
+    ),
+    -- Per indicator, its latest report: the period's rank, twice, plus one when it is an earlier version's
+    -- (narrow rows, grouped: no sort of every report).
+    best as (
+      select i.id, min(rp.pr * 2 + case when li.id = i.id then 0 else 1 end) as k
+        from inds i
         join plan_indicators li on li.lineage_id = i.lineage_id
         join plan_indicator_reports r on r.indicator_id = li.id
-        join follow_up_periods fp on fp.id = r.period_id and fp.year <= ${year}
-       order by i.id, fp.ends_on desc, fp.deadline desc, (li.id = i.id) desc, fp.id
+        join ranked_periods rp on rp.id = r.period_id
+       group by i.id
+    ),
+    latest as (
+      select distinct on (i.id)
+             i.id as indicator_id, i.name, i.plan_id, i.plan_name, i.measure, i.direction, i.target, i.about_people,
+             rp.name as period_name, rp.year as period_year, r.women, r.men, r.total
+        from best b
+        join inds i on i.id = b.id
+        join ranked_periods rp on rp.pr = b.k / 2
+        join plan_indicators li on li.lineage_id = i.lineage_id and (li.id = i.id) = (b.k % 2 = 0)
+        join plan_indicator_reports r on r.indicator_id = li.id and r.period_id = rp.id
+       order by i.id, li.id
     ),
     measured as (
       select l.*,
@@ -191,18 +209,25 @@ export async function indicatorOutcomes(db: DbOrTx, scope: DashboardScope, year:
              (l.about_people and (l.women is null or l.men is null)) as split_missing
         from latest l
     ),
-    ranked as (
-      select m.*,
-             count(*) filter (where m.distance > 0) over ()::int as off_target_total,
-             count(*) filter (where m.split_missing) over ()::int as split_total,
-             row_number() over (order by m.distance desc nulls last, m.plan_name, m.name, m.indicator_id)::int as distance_rank,
-             row_number() over (partition by m.split_missing order by m.plan_name, m.name, m.indicator_id)::int as split_rank
-        from measured m
+    far as (
+      select 'far' as kind, m.* from measured m where m.distance > 0
+       order by m.distance desc, m.plan_name, m.name, m.indicator_id limit ${dashboardListLimits.indicators}
+    ),
+    unsplit as (
+      select 'split' as kind, m.* from measured m where m.split_missing
+       order by m.plan_name, m.name, m.indicator_id limit ${dashboardListLimits.splitMissing}
     )
-    select * from ranked
-     where (distance > 0 and distance_rank <= ${dashboardListLimits.indicators})
-        or (split_missing and split_rank <= ${dashboardListLimits.splitMissing})
-     order by distance_rank`);
+    -- The two lists (each sorted only as far as its limit) and, in a row of their own, the totals.
+    select * from (
+      select f.*, null::int as off_target_total, null::int as split_total from far f
+      union all
+      select u.*, null::int, null::int from unsplit u
+      union all
+      select 'totals', null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+             (select count(*) from measured where distance > 0)::int, (select count(*) from measured where split_missing)::int
+    ) z
+     order by case z.kind when 'far' then 0 when 'split' then 1 else 2 end,
+              case when z.kind = 'far' then z.distance end desc nulls last, z.plan_name, z.name, z.indicator_id`);
   return result.rows;
 }
 
@@ -263,18 +288,43 @@ export async function nearDeadlines(db: DbOrTx, scope: DashboardScope, today: st
         left join units pu on pu.id = p.unit_id
        where ${scopeCondition(scope)}
     ),
+    plan_ids as (select distinct plan_id from sc),
+    -- What each plan has, and what is reported of it for each near period: grouped joins, no query per plan.
+    action_totals as (
+      select g.plan_id, count(*)::int as n from plan_ids pi join plan_goals g on g.plan_id = pi.plan_id
+        join plan_actions x on x.goal_id = g.id group by g.plan_id
+    ),
+    indicator_totals as (
+      select g.plan_id, count(*)::int as n from plan_ids pi join plan_goals g on g.plan_id = pi.plan_id
+        join plan_indicators x on x.goal_id = g.id group by g.plan_id
+    ),
+    goal_totals as (
+      select g.plan_id, count(*)::int as n from plan_ids pi join plan_goals g on g.plan_id = pi.plan_id group by g.plan_id
+    ),
+    action_reported as (
+      select r.period_id, g.plan_id, count(*)::int as n from near n join plan_action_reports r on r.period_id = n.id
+        join plan_actions x on x.id = r.action_id join plan_goals g on g.id = x.goal_id group by r.period_id, g.plan_id
+    ),
+    indicator_reported as (
+      select r.period_id, g.plan_id, count(*)::int as n from near n join plan_indicator_reports r on r.period_id = n.id
+        join plan_indicators x on x.id = r.indicator_id join plan_goals g on g.id = x.goal_id group by r.period_id, g.plan_id
+    ),
+    goal_reported as (
+      select r.period_id, g.plan_id, count(*)::int as n from near n join plan_goal_reports r on r.period_id = n.id
+        join plan_goals g on g.id = r.goal_id group by r.period_id, g.plan_id
+    ),
     per_plan as (
       select sc.period_id, sc.plan_id,
-             (select count(*) from plan_goals g join plan_actions x on x.goal_id = g.id where g.plan_id = sc.plan_id)::int as actions_total,
-             (select count(*) from plan_goals g join plan_actions x on x.goal_id = g.id
-                join plan_action_reports r on r.action_id = x.id and r.period_id = sc.period_id where g.plan_id = sc.plan_id)::int as actions_reported,
-             (select count(*) from plan_goals g join plan_indicators x on x.goal_id = g.id where g.plan_id = sc.plan_id)::int as indicators_total,
-             (select count(*) from plan_goals g join plan_indicators x on x.goal_id = g.id
-                join plan_indicator_reports r on r.indicator_id = x.id and r.period_id = sc.period_id where g.plan_id = sc.plan_id)::int as indicators_reported,
-             (select count(*) from plan_goals g where g.plan_id = sc.plan_id)::int as goals_total,
-             (select count(*) from plan_goals g join plan_goal_reports r on r.goal_id = g.id and r.period_id = sc.period_id
-               where g.plan_id = sc.plan_id)::int as goals_reported
+             coalesce(at.n, 0) as actions_total, coalesce(ar.n, 0) as actions_reported,
+             coalesce(it.n, 0) as indicators_total, coalesce(ir.n, 0) as indicators_reported,
+             coalesce(gt.n, 0) as goals_total, coalesce(gr.n, 0) as goals_reported
         from sc
+        left join action_totals at on at.plan_id = sc.plan_id
+        left join indicator_totals it on it.plan_id = sc.plan_id
+        left join goal_totals gt on gt.plan_id = sc.plan_id
+        left join action_reported ar on ar.period_id = sc.period_id and ar.plan_id = sc.plan_id
+        left join indicator_reported ir on ir.period_id = sc.period_id and ir.plan_id = sc.plan_id
+        left join goal_reported gr on gr.period_id = sc.period_id and gr.plan_id = sc.plan_id
     )
     select n.id, n.name, n.year, n.ends_on::text as ends_on, n.deadline::text as deadline,
            count(pp.plan_id)::int as plans,

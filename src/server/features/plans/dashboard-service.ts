@@ -1,11 +1,6 @@
 import type { Actor, AppContext } from '../../context.js';
 import { forbidden } from '../../http/errors.js';
-import {
-  dashboardListLimits,
-  type ActionCounts,
-  type AssessmentCounts,
-  type PlanDashboard,
-} from '#shared/contracts/plan-dashboard';
+import type { ActionCounts, AssessmentCounts, PlanDashboard } from '#shared/contracts/plan-dashboard';
 import { accessFor } from '#shared/permissions';
 import { stockholmDate } from '../employees/current.js';
 import * as dash from './dashboard-repository.js';
@@ -85,14 +80,9 @@ export async function planDashboard(ctx: AppContext, actor: Actor, query: { year
     };
   });
 
-  const offTarget = indicators.filter(
-    (i) => i.distance !== null && Number(i.distance) > 0 && Number(i.distance_rank) <= dashboardListLimits.indicators,
-  );
-  const split = indicators
-    .filter((i) => i.split_missing)
-    .sort((a, b) => Number(a.split_rank) - Number(b.split_rank))
-    .slice(0, dashboardListLimits.splitMissing);
-  const first = indicators[0];
+  const offTarget = indicators.filter((i) => i.kind === 'far');
+  const split = indicators.filter((i) => i.kind === 'split');
+  const counted = indicators.find((i) => i.kind === 'totals');
 
   return {
     year,
@@ -113,7 +103,7 @@ export async function planDashboard(ctx: AppContext, actor: Actor, query: { year
       })),
     },
     indicators: {
-      total: first ? Number(first.off_target_total) : 0,
+      total: Number(counted?.off_target_total ?? 0),
       items: offTarget.map((i) => ({
         indicatorId: i.indicator_id,
         name: i.name,
@@ -132,7 +122,7 @@ export async function planDashboard(ctx: AppContext, actor: Actor, query: { year
       })),
     },
     splitMissing: {
-      total: first ? Number(first.split_total) : 0,
+      total: Number(counted?.split_total ?? 0),
       items: split.map((i) => ({
         indicatorId: i.indicator_id,
         name: i.name,
