@@ -20,6 +20,7 @@ const names = {
   goal: 'Alla unga känner sig välkomna',
   action: 'Regnbågsvecka',
   indicator: 'Andel unga som känner sig trygga',
+  coverage: 'Andel personal med utbildning',
 };
 
 async function send(request: APIRequestContext, method: 'post' | 'put', url: string, data: unknown) {
@@ -51,6 +52,23 @@ test('the administrator reads a unit’s follow-up report and downloads it', asy
     target: 90,
     aboutPeople: true,
   });
+  // An indicator that takes its value from Inkludera: the unit's training coverage (one employee, untrained).
+  await send(request, 'post', `/api/plan-goals/${goal.id}/indicators`, {
+    name: names.coverage,
+    measure: 'percent',
+    direction: 'higher',
+    target: 80,
+    aboutPeople: true,
+    source: 'training_coverage',
+  });
+  await send(request, 'post', '/api/employees', {
+    employeeNumber: `RAPP${run}`,
+    firstName: 'Robin',
+    lastName: `Rapport${run}`,
+    unitId: unit.id,
+    gender: 'not_stated',
+    startDate: '2020-01-01',
+  });
   await send(request, 'post', `/api/action-plans/${plan.id}/adopt`, { adoptedOn: '2024-01-20', adoptedBy: 'Enhetschefen' });
   const fullYear = async (y: number) => {
     let periods = await (await request.get(`/api/plans/periods?year=${y}`)).json();
@@ -63,7 +81,16 @@ test('the administrator reads a unit’s follow-up report and downloads it', asy
   await send(request, 'put', `/api/action-plans/${plan.id}/follow-ups/${await fullYear(year - 1)}`, {
     indicators: [{ indicatorId: indicator.id, women: 70, men: 64, total: 67 }],
   });
-  await send(request, 'put', `/api/action-plans/${plan.id}/follow-ups/${await fullYear(year)}`, {
+  const thisYear = await fullYear(year);
+  // The follow-up form offers the coverage from Inkludera's data, and takes it in on request.
+  await page.goto(`/plans/${plan.id}/follow-up?period=${thisYear}`);
+  const coverage = page.getByRole('group', { name: names.coverage });
+  await expect(coverage.getByText('Från Inkludera (Enhetens utbildningstäckning, 2025-12-31)')).toBeVisible();
+  await expect(coverage.getByText('någon grupp är färre än fem personer').first()).toBeVisible();
+  await coverage.getByRole('button', { name: `Använd värdet från Inkludera för ${names.coverage}` }).click();
+  await expect(coverage.getByLabel('Totalt')).toHaveValue('0');
+  await expectNoAxeViolations(page, 'a follow-up with a value from Inkludera');
+  await send(request, 'put', `/api/action-plans/${plan.id}/follow-ups/${thisYear}`, {
     actions: [{ actionId: action.id, status: 'done', comment: 'Genomförd i maj.' }],
     indicators: [{ indicatorId: indicator.id, women: 82, men: 76, total: 79 }],
     goals: [{ goalId: goal.id, assessment: 'partly_met', analysis: 'Flickorna känner sig tryggare än pojkarna.' }],

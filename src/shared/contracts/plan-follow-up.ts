@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDate, optionalText, requiredText } from './common.js';
-import { actionStatuses, indicatorDirections, indicatorMeasures, planAreas, planScopes } from './plans.js';
+import { actionStatuses, indicatorDirections, indicatorMeasures, indicatorSources, planAreas, planScopes } from './plans.js';
 
 /**
  * The follow-up of action plans (uppföljning): periods of a year with a deadline, and for each period
@@ -97,6 +97,18 @@ export const actionFollowUp = z.object({
 });
 export type ActionFollowUp = z.infer<typeof actionFollowUp>;
 
+/** An indicator's value from Inkludera's own data (its source), offered to the one who reports it. */
+export const indicatorFromData = z.object({
+  women: z.number().nullable(),
+  men: z.number().nullable(),
+  total: z.number().nullable(),
+  /** The split by gender is not given: a group is too small to be shown (fewer than 5 people). */
+  splitWithheld: z.boolean(),
+  /** The day the value is for: the period's last day, or today while the period runs. */
+  asOf: z.string(),
+});
+export type IndicatorFromData = z.infer<typeof indicatorFromData>;
+
 export const indicatorFollowUp = z.object({
   id: z.uuid(),
   name: z.string(),
@@ -104,6 +116,9 @@ export const indicatorFollowUp = z.object({
   direction: z.enum(indicatorDirections),
   target: z.number().nullable(),
   aboutPeople: z.boolean(),
+  source: z.enum(indicatorSources),
+  /** For an indicator with a source other than manual: its value from Inkludera's data. */
+  fromData: indicatorFromData.nullable(),
   report: z
     .object({
       women: z.number().nullable(),

@@ -1,4 +1,4 @@
-import type { FollowUpPeriod, PlanFollowUp } from '#shared/contracts/plan-follow-up';
+import type { FollowUpPeriod, IndicatorFromData, PlanFollowUp } from '#shared/contracts/plan-follow-up';
 import type { PlanIndicator } from '#shared/contracts/plans';
 import type { PeriodWithCount } from './follow-up-repository.js';
 import type * as fu from './follow-up-repository.js';
@@ -35,6 +35,7 @@ export function presentFollowUp(input: {
   reports: { goals: fu.GoalReportRow[]; actions: fu.ActionReportRow[]; indicators: fu.IndicatorReportRow[] };
   open: boolean;
   can: { owner: boolean; action: (responsibleUserId: string | null) => boolean };
+  fromData: Map<string, IndicatorFromData>;
 }): PlanFollowUp {
   const { row, content, reports, can } = input;
   const actionReports = new Map(reports.actions.map((r) => [r.actionId, r]));
@@ -77,6 +78,8 @@ export function presentFollowUp(input: {
             direction: indicator.direction as PlanIndicator['direction'],
             target: num(indicator.target),
             aboutPeople: indicator.aboutPeople,
+            source: indicator.source as PlanIndicator['source'],
+            fromData: input.fromData.get(indicator.id) ?? null,
             report: r
               ? {
                   women: num(r.women),

@@ -21,6 +21,7 @@ import { canRead, canWrite, type PlanPlace } from './policy.js';
 import { presentFollowUp, presentPeriod } from './follow-up-presenter.js';
 import * as repo from './repository.js';
 import * as fu from './follow-up-repository.js';
+import { valuesFromData } from './indicator-sources.js';
 
 type Detail = { path: string; message: string };
 const invalid = (details: Detail[]) => badRequest('validation_failed', details);
@@ -207,6 +208,7 @@ async function followUpOf(
   row: repo.PlanListRow,
   period: fu.PeriodWithCount,
   content: Content,
+  today: string,
 ): Promise<PlanFollowUp> {
   const reports = await fu.reportsOf(
     db,
@@ -217,6 +219,14 @@ async function followUpOf(
   );
   const periods = await fu.periodsOfYears(db, row.plan.startYear, row.plan.endYear);
   const open = isOpen(row.plan, period.period);
+  // Values from Inkludera's data are for the period's last day, or today while the period runs.
+  const day = [period.period.endsOn, today].sort()[0]!;
+  const fromData = await valuesFromData(
+    db,
+    row.plan,
+    content.indicators.filter((i) => i.source !== 'manual'),
+    day,
+  );
   const owner = open && canWrite(actor, 'update', placeOf(row));
   return presentFollowUp({
     row,
@@ -225,6 +235,7 @@ async function followUpOf(
     content,
     reports,
     open,
+    fromData,
     can: {
       owner,
       action: (responsibleUserId) => open && (owner || responsibleUserId === actor.userId),
@@ -245,7 +256,7 @@ export async function getFollowUp(ctx: AppContext, actor: Actor, planId: string,
   const period = await loadPeriod(ctx.db, periodId);
   const content = await planContent(ctx.db, planId);
   requireFollowUpRead(actor, content);
-  return followUpOf(ctx.db, actor, row, period, content);
+  return followUpOf(ctx.db, actor, row, period, content, today(ctx));
 }
 
 /** The periods of a plan's years, for the follow-up page to choose from. */
@@ -382,7 +393,7 @@ export async function saveFollowUp(
     }
 
     if (audits.length > 0) await recordAudit(tx, actor, audits, now);
-    return followUpOf(tx, actor, (await repo.findPlan(tx, planId, day))!, period, await planContent(tx, planId));
+    return followUpOf(tx, actor, (await repo.findPlan(tx, planId, day))!, period, await planContent(tx, planId), day);
   });
 }
 

@@ -26,6 +26,7 @@ import {
   type GoalAssessment,
   type GoalFollowUp,
   type IndicatorFollowUp,
+  type IndicatorFromData,
   type PlanFollowUp,
 } from '#shared/contracts/plan-follow-up';
 import { ApiError } from '../../api/client';
@@ -418,6 +419,7 @@ function IndicatorItem({ indicator, form }: { indicator: IndicatorFollowUp; form
             </Badge>
           )}
         </Group>
+        {indicator.fromData && <FromData indicator={indicator} fromData={indicator.fromData} form={form} />}
         {indicator.canReport ? (
           <>
             {indicator.aboutPeople ? (
@@ -470,5 +472,44 @@ function IndicatorItem({ indicator, form }: { indicator: IndicatorFollowUp; form
         <Reported report={report} />
       </Stack>
     </Fieldset>
+  );
+}
+
+/** The value Inkludera's own data gives an indicator with a source, and a way to take it into the form. */
+function FromData({ indicator, fromData, form }: { indicator: IndicatorFollowUp; fromData: IndicatorFromData; form: Form }) {
+  const { t } = useTranslation();
+  const path = `indicators.${indicator.id}`;
+  const value = (v: number | null) =>
+    v === null ? '–' : t(`plans.measureValue.${indicator.measure}`, { value: formatNumber(v) });
+  const text =
+    indicator.aboutPeople && !fromData.splitWithheld
+      ? `${t('followUp.plan.women')}: ${value(fromData.women)}, ${t('followUp.plan.men')}: ${value(fromData.men)}, ${t('followUp.plan.total')}: ${value(fromData.total)}`
+      : `${t('followUp.plan.total')}: ${value(fromData.total)}`;
+  return (
+    <Stack gap={4}>
+      <Text size="sm">
+        {t('followUp.fromData.value', { source: t(`plans.source.${indicator.source}`), date: formatDate(fromData.asOf) })} {text}
+      </Text>
+      {indicator.aboutPeople && fromData.splitWithheld && <Text size="sm">{t('followUp.fromData.withheld')}</Text>}
+      {indicator.canReport && fromData.total !== null && (
+        <Group>
+          <Button
+            size="xs"
+            variant="outline"
+            aria-label={t('followUp.fromData.useFor', { indicator: indicator.name })}
+            onClick={() => {
+              form.setFieldValue(`${path}.total`, fromData.total ?? '');
+              if (indicator.aboutPeople) {
+                form.setFieldValue(`${path}.women`, fromData.women ?? '');
+                form.setFieldValue(`${path}.men`, fromData.men ?? '');
+                if (fromData.splitWithheld) form.setFieldValue(`${path}.missingSplitReason`, t('followUp.fromData.withheld'));
+              }
+            }}
+          >
+            {t('followUp.fromData.use')}
+          </Button>
+        </Group>
+      )}
+    </Stack>
   );
 }
