@@ -32,11 +32,16 @@ export const citizenMessages = pgTable(
     answeredAt: timestamp('answered_at', { withTimezone: true }),
     answeredByName: text('answered_by_name'),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** When the retention job removed the name and email (they were given and are now gone). */
+    contactRemovedAt: timestamp('contact_removed_at', { withTimezone: true }),
+    /** When the retention job removed the text, the answer and the notes: text is then '' and answer null. */
+    textRemovedAt: timestamp('text_removed_at', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('citizen_messages_code_unique').on(t.code),
     index('citizen_messages_created_idx').on(t.createdAt),
     index('citizen_messages_administration_idx').on(t.administrationId, t.createdAt),
+    index('citizen_messages_closed_idx').on(t.closedAt),
   ],
 );
 
@@ -63,4 +68,16 @@ export const citizenMessageNotes = pgTable(
 export const citizenMessageFormKeys = pgTable('citizen_message_form_keys', {
   id: integer('id').primaryKey().default(1),
   secret: text('secret').notNull(),
+});
+
+/**
+ * How long what a citizen sent is kept (one row, id 1, inserted by the migration), counted in whole
+ * days from the day the message was closed (a hateful one never closed: from the day it arrived):
+ * the name and email, and the text with its answer and notes. The public form states these numbers.
+ */
+export const citizenMessageSettings = pgTable('citizen_message_settings', {
+  id: integer('id').primaryKey().default(1),
+  contactRetentionDays: integer('contact_retention_days').notNull().default(90),
+  textRetentionDays: integer('text_retention_days').notNull().default(730),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
