@@ -151,6 +151,7 @@ function ActionsByStatus({ d }: { d: PlanDashboard }) {
           dataKey="label"
           series={[{ name: 'count', label: t('plans.chart.actions'), color: 'indigo.8' }]}
           barChartProps={{ accessibilityLayer: false }}
+          yAxisProps={{ allowDecimals: false }}
           withTooltip={false}
         />
       }
@@ -202,6 +203,7 @@ function GoalsByAssessment({ d }: { d: PlanDashboard }) {
           dataKey="label"
           series={[{ name: 'count', label: t('planDashboard.goals.goals'), color: 'teal.9' }]}
           barChartProps={{ accessibilityLayer: false }}
+          yAxisProps={{ allowDecimals: false }}
           withTooltip={false}
         />
       }
@@ -393,6 +395,7 @@ function Indicators({ d }: { d: PlanDashboard }) {
               {
                 accessor: 'target',
                 title: t('planDashboard.indicators.target'),
+                visibleMediaQuery: wideOnly,
                 render: (i) => (
                   <Stack gap={2}>
                     <span>{outcome(i, i.target)}</span>
@@ -487,6 +490,7 @@ function Plans({ d }: { d: PlanDashboard }) {
           {
             accessor: 'actions',
             title: t('planDashboard.plans.done'),
+            visibleMediaQuery: wideOnly,
             render: (p) =>
               t('followUp.status.reportedOf', { reported: formatNumber(p.actions.done), total: formatNumber(p.actions.total) }),
           },
