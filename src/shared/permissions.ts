@@ -49,6 +49,8 @@ export const entities = [
   'action_plan',
   /** Citizens' messages (synpunkter): the inbox, assigning, notes, answering, closing. */
   'citizen_message',
+  /** How long citizens' messages and their contact details are kept (administrators only). */
+  'citizen_message_settings',
 ] as const;
 export type Entity = (typeof entities)[number];
 

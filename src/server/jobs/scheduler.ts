@@ -2,6 +2,7 @@ import type { AppInstance } from '../app.js';
 import { sendCertificationReminders } from '../features/certification/reminders.js';
 import { sendTrainingReminders } from '../features/training-reminders/service.js';
 import { sendFollowUpReminders } from '../features/plans/follow-up-reminders.js';
+import { applyRetention } from '../features/messages/retention.js';
 
 type Job = { name: string; everyMs: number; run: (app: AppInstance) => Promise<unknown> };
 
@@ -12,6 +13,8 @@ export const jobs: Job[] = [
   { name: 'training-reminders', everyMs: 3_600_000, run: (app) => sendTrainingReminders(app.appContext) },
   { name: 'certification-reminders', everyMs: 3_600_000, run: (app) => sendCertificationReminders(app.appContext) },
   { name: 'plan-follow-up-reminders', everyMs: 3_600_000, run: (app) => sendFollowUpReminders(app.appContext) },
+  // Daily removal of citizens' messages past retention: what falls due on a Stockholm day goes at its first run.
+  { name: 'message-retention', everyMs: 3_600_000, run: (app) => applyRetention(app.appContext) },
 ];
 
 export function startJobs(app: AppInstance) {

@@ -17,9 +17,15 @@ export const answerWithinWorkingDays = 10;
 /** A form sent sooner than this after it was handed out is taken for a robot; one older than the maximum has expired. */
 export const messageFormMinSeconds = 3;
 export const messageFormMaxHours = 24;
-/** How long what a citizen sent is kept (stated on the form; removal by a retention job is still to come: issue 7, item 4). */
-export const contactRetentionDaysAfterClosing = 90;
-export const messageRetentionYears = 2;
+/**
+ * How long what a citizen sent is kept, in whole days after the message was closed: the defaults
+ * (the administrator changes them, citizen_message_settings; the form states what is set).
+ */
+export const defaultContactRetentionDays = 90;
+export const defaultTextRetentionDays = 730;
+export const retentionDaysMin = 1;
+export const contactRetentionDaysMax = 3650;
+export const textRetentionDaysMax = 3650;
 
 /** Blank from a form is no value. */
 const blankIsAbsent = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
@@ -42,6 +48,8 @@ export const messageForm = z.object({
   formToken: z.string(),
   minSeconds: z.number().int(),
   administrations: z.array(z.object({ id, name: z.string() })),
+  /** Days after closing that the name and email, and the text with its answer, are removed (stated on the form). */
+  retention: z.object({ contactRetentionDays: z.number().int(), textRetentionDays: z.number().int() }),
 });
 export type MessageForm = z.infer<typeof messageForm>;
 
@@ -115,6 +123,9 @@ export const messageDetail = messageListItem.omit({ excerpt: true, hasContact: t
   answeredAt: z.iso.datetime().nullable(),
   answeredByName: z.string().nullable(),
   closedAt: z.iso.datetime().nullable(),
+  /** When the retention job removed the name and email; and the text, answer and notes (text is then ''). */
+  contactRemovedAt: z.iso.datetime().nullable(),
+  textRemovedAt: z.iso.datetime().nullable(),
   notes: z.array(messageNote),
   /** Whom the message may be assigned to: the administrators and the process leader of its administration. */
   assignable: z.array(person),
@@ -125,3 +136,68 @@ export const assignBody = z.object({ userId: id.nullable() });
 export const noteBody = z.object({ text: requiredText(5000) });
 export const answerBody = z.object({ text: requiredText(messageTextMax) });
 export const hatefulBody = z.object({ hateful: z.boolean() });
+
+// ---- Retention (issue 7, item 4)
+
+export const retentionSettings = z.object({
+  /** Days after closing that the name and email are removed. */
+  contactRetentionDays: z.number().int(),
+  /** Days after closing that the text, the answer and the notes are removed (the row stays for statistics). */
+  textRetentionDays: z.number().int(),
+  updatedAt: z.iso.datetime(),
+});
+export type RetentionSettings = z.infer<typeof retentionSettings>;
+
+export const retentionSettingsBody = z
+  .object({
+    contactRetentionDays: z.number().int().min(retentionDaysMin).max(contactRetentionDaysMax),
+    textRetentionDays: z.number().int().min(retentionDaysMin).max(textRetentionDaysMax),
+  })
+  .refine((v) => v.textRetentionDays >= v.contactRetentionDays, {
+    path: ['textRetentionDays'],
+    message: 'text_retention_before_contact',
+  });
+export type RetentionSettingsBody = z.infer<typeof retentionSettingsBody>;
+
+// ---- Statistics (issue 7, item 5): counts only, never what anyone wrote
+
+/** A month as YYYY-MM. */
+export const isoMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+export const statisticsMonthsMax = 120;
+
+export const messageStatisticsQuery = z.object({
+  /** First and last month, inclusive (Stockholm); by default the twelve months up to this one. */
+  from: isoMonth.optional(),
+  to: isoMonth.optional(),
+});
+export type MessageStatisticsQuery = z.input<typeof messageStatisticsQuery>;
+
+/** How many, and of those whose answer target has passed or that were answered, how many were answered in time. */
+const targetCounts = {
+  count: z.number().int(),
+  /** Answered, or past the answer target: those the target can be judged on (hateful ones left out). */
+  answerDue: z.number().int(),
+  answeredOnTime: z.number().int(),
+  /** answeredOnTime / answerDue, null when none are due. */
+  answeredOnTimeShare: z.number().nullable(),
+};
+
+export const messageStatistics = z.object({
+  from: isoMonth,
+  to: isoMonth,
+  total: z.number().int(),
+  hateful: z.number().int(),
+  answerDue: z.number().int(),
+  answeredOnTime: z.number().int(),
+  answeredOnTimeShare: z.number().nullable(),
+  acknowledgeDue: z.number().int(),
+  acknowledgedOnTime: z.number().int(),
+  acknowledgedOnTimeShare: z.number().nullable(),
+  byKind: z.array(z.object({ kind: z.enum(messageKinds), count: z.number().int() })),
+  bySubject: z.array(z.object({ subject: z.enum(messageSubjects), count: z.number().int() })),
+  byStatus: z.array(z.object({ status: z.enum(messageStatuses), count: z.number().int() })),
+  /** administrationId null: messages that named none. */
+  byAdministration: z.array(z.object({ administrationId: id.nullable(), name: z.string().nullable(), ...targetCounts })),
+  byMonth: z.array(z.object({ month: isoMonth, ...targetCounts })),
+});
+export type MessageStatistics = z.infer<typeof messageStatistics>;

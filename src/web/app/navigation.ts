@@ -40,7 +40,11 @@ export const navigation: NavGroup[] = [
   },
   {
     labelKey: 'nav.groups.citizens',
-    items: [{ to: '/messages', labelKey: 'nav.messages', permission: ['read', 'citizen_message'] }],
+    items: [
+      { to: '/messages', labelKey: 'nav.messages', permission: ['read', 'citizen_message'] },
+      { to: '/messages/statistics', labelKey: 'messages.statistics.nav', permission: ['read', 'citizen_message'] },
+      { to: '/messages/retention', labelKey: 'messages.retention.nav', permission: ['update', 'citizen_message_settings'] },
+    ],
   },
   {
     labelKey: 'nav.groups.certification',

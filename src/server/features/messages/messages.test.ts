@@ -155,6 +155,8 @@ describe('sending a message', () => {
           'answeredAt',
           'answeredByName',
           'closedAt',
+          'contactRemovedAt',
+          'textRemovedAt',
         ].sort(),
       );
       const columns = await db().execute<{ column_name: string }>(

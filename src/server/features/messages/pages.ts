@@ -1,13 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { localeOf, translate, type Locale } from '../../http/i18n.js';
-import {
-  contactRetentionDaysAfterClosing,
-  messageKinds,
-  messageRetentionYears,
-  messageSubjects,
-  messageTextMax,
-  type MessageReceipt,
-} from '#shared/contracts/messages';
+import { messageKinds, messageSubjects, messageTextMax, type MessageReceipt } from '#shared/contracts/messages';
 import { formatCertificateCode } from '#shared/contracts/training-records';
 
 /**
@@ -108,6 +101,8 @@ export function formPage(
   options: {
     formToken: string;
     administrations: { id: string; name: string }[];
+    /** What the administrator has set: days after closing that the contact details, and the text, are removed. */
+    retention: { contactRetentionDays: number; textRetentionDays: number };
     values?: FormValues;
     errors?: FormErrors;
     /** A problem with the form as a whole (sent too fast, expired). */
@@ -146,7 +141,10 @@ ${summary}
 <div class="privacy">
 <h2>${t('messages.public.privacyTitle')}</h2>
 <p>${t('messages.public.privacyKept')}</p>
-<p>${t('messages.public.privacyRetention', { days: contactRetentionDaysAfterClosing, years: messageRetentionYears })}</p>
+<p>${t('messages.public.privacyRetention', {
+    contact: retentionPeriod(locale, options.retention.contactRetentionDays),
+    text: retentionPeriod(locale, options.retention.textRetentionDays),
+  })}</p>
 </div>
 <form method="post" action="/feedback?lang=${locale}" accept-charset="utf-8" novalidate>
 <input type="hidden" name="formToken" value="${escapeHtml(options.formToken)}">
@@ -196,6 +194,15 @@ ${errorText('email')}
 <button type="submit">${t('messages.public.send')}</button>
 </form>`;
   return layout({ locale, title: translate(locale, 'messages.public.title'), body, path: '/feedback' });
+}
+
+/** A retention period as the form states it: whole years when it is a multiple of 365 days, else days. */
+export function retentionPeriod(locale: Locale, days: number): string {
+  if (days % 365 === 0) {
+    const years = days / 365;
+    return translate(locale, years === 1 ? 'messages.public.periodYear' : 'messages.public.periodYears', { count: years });
+  }
+  return translate(locale, days === 1 ? 'messages.public.periodDay' : 'messages.public.periodDays', { count: days });
 }
 
 export function sentPage(locale: Locale, receipt: MessageReceipt): string {

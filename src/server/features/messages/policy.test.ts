@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { permissionsOf, roles, type Role } from '#shared/permissions';
-import { canOnMessage, messageScope } from './policy.js';
+import { canManageRetention, canOnMessage, messageScope } from './policy.js';
 
 const north = '00000000-0000-4000-8000-000000000001';
 const south = '00000000-0000-4000-8000-000000000002';
@@ -31,6 +31,14 @@ describe('the messages policy', () => {
       expect(canOnMessage(someone, 'read', { administrationId: north }), role).toBe(false);
       expect(canOnMessage(someone, 'update', { administrationId: north }), role).toBe(false);
       expect(messageScope(someone), role).toEqual({ administrationIds: [] });
+    }
+  });
+
+  it('lets administrators alone read and set how long messages are kept', () => {
+    for (const role of roles) {
+      const someone = actor(role, [north]);
+      expect(canManageRetention(someone, 'read'), role).toBe(role === 'administrator');
+      expect(canManageRetention(someone, 'update'), role).toBe(role === 'administrator');
     }
   });
 });

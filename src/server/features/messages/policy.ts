@@ -29,3 +29,8 @@ export function messageScope(actor: MessagesActor): MessageScope {
   if (levels.includes('any')) return null;
   return { administrationIds: levels.includes('administration') ? actor.administrationIds : [] };
 }
+
+/** The retention periods: the administrators' alone ('any'). */
+export function canManageRetention(actor: Pick<Actor, 'permissions'>, action: 'read' | 'update'): boolean {
+  return accessFor(actor.permissions, action, 'citizen_message_settings').includes('any');
+}

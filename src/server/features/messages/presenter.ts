@@ -62,6 +62,8 @@ export const presentDetail = (
   answeredAt: row.answeredAt?.toISOString() ?? null,
   answeredByName: row.answeredByName,
   closedAt: row.closedAt?.toISOString() ?? null,
+  contactRemovedAt: row.contactRemovedAt?.toISOString() ?? null,
+  textRemovedAt: row.textRemovedAt?.toISOString() ?? null,
   notes: notes.map((n) => ({ id: n.id, text: n.text, authorName: n.authorName, createdAt: n.createdAt.toISOString() })),
   assignable,
 });

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppInstance } from '../../app.js';
 import { actorOf, permission, publicAccess } from '../../http/access.js';
 import { AppError } from '../../http/errors.js';
-import { translate } from '../../http/i18n.js';
+import { localeOf, translate } from '../../http/i18n.js';
 import { idParams } from '#shared/contracts/common';
 import {
   answerBody,
@@ -14,9 +14,15 @@ import {
   messageList,
   messageListQuery,
   messageReceipt,
+  messageStatistics,
+  messageStatisticsQuery,
   noteBody,
   receiptCodeBody,
+  retentionSettings,
+  retentionSettingsBody,
 } from '#shared/contracts/messages';
+import { getRetentionSettings, updateRetentionSettings } from './retention.js';
+import { messageStatistics as statisticsOf, statisticsCsv } from './statistics.js';
 import {
   formPage,
   pageLocale,
@@ -72,7 +78,11 @@ export async function messageRoutes(app: AppInstance) {
   app.get('/feedback', page, async (request, reply) => {
     const locale = pageLocale(request);
     const form = await service.messageForm(request.ctx);
-    return html(reply, 200, formPage(locale, { formToken: form.formToken, administrations: form.administrations }));
+    return html(
+      reply,
+      200,
+      formPage(locale, { formToken: form.formToken, administrations: form.administrations, retention: form.retention }),
+    );
   });
 
   app.post('/feedback', page, async (request, reply) => {
@@ -99,6 +109,7 @@ export async function messageRoutes(app: AppInstance) {
         formPage(locale, {
           formToken: keepToken ?? form.formToken,
           administrations: form.administrations,
+          retention: form.retention,
           values,
           errors,
           problem,
@@ -214,6 +225,65 @@ export async function messageRoutes(app: AppInstance) {
       reply.header('cache-control', 'no-store');
       return service.receipt(request.ctx, request.body.code);
     },
+  );
+
+  // ---- Statistics and retention (registered before /api/messages/:id, though static paths win anyway)
+  app.get(
+    '/api/messages/statistics',
+    {
+      schema: {
+        tags,
+        summary:
+          'Counts of messages per kind, subject, status, administration and month (from/to as YYYY-MM), and the share answered within the target; no text. Process leaders: their administration’s.',
+        querystring: messageStatisticsQuery,
+        response: { 200: messageStatistics },
+      },
+      config: { access: permission('read', 'citizen_message') },
+    },
+    async (request) => statisticsOf(request.ctx, actorOf(request), request.query),
+  );
+
+  app.get(
+    '/api/messages/statistics.csv',
+    {
+      schema: { tags, summary: 'The statistics as CSV (semicolons): counts only, no text', querystring: messageStatisticsQuery },
+      config: { access: permission('read', 'citizen_message') },
+    },
+    async (request, reply) => {
+      const stats = await statisticsOf(request.ctx, actorOf(request), request.query);
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="messages-statistics-${stats.from}-${stats.to}.csv"`)
+        .header('cache-control', 'no-store')
+        .send(statisticsCsv(stats, localeOf(request)));
+    },
+  );
+
+  app.get(
+    '/api/messages/retention',
+    {
+      schema: {
+        tags,
+        summary: 'How many days after closing the contact details, and the text with its answer and notes, are kept',
+        response: { 200: retentionSettings },
+      },
+      config: { access: permission('read', 'citizen_message_settings') },
+    },
+    async (request) => getRetentionSettings(request.ctx, actorOf(request)),
+  );
+
+  app.put(
+    '/api/messages/retention',
+    {
+      schema: {
+        tags,
+        summary: 'Set the retention periods in whole days (the text at least as long as the contact details); audited',
+        body: retentionSettingsBody,
+        response: { 200: retentionSettings },
+      },
+      config: { access: permission('update', 'citizen_message_settings') },
+    },
+    async (request) => updateRetentionSettings(request.ctx, actorOf(request), request.body),
   );
 
   // ---- The staff inbox

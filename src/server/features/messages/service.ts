@@ -22,6 +22,7 @@ import { activeUsersWithRole, processLeadersOf } from '../users/roles.js';
 import { checkFormToken, issueFormToken } from './form-token.js';
 import { canOnMessage, messageScope } from './policy.js';
 import { presentDetail, presentListItem, presentReceipt } from './presenter.js';
+import { currentRetention } from './retention.js';
 import * as repo from './repository.js';
 import { addWorkingDays } from './working-days.js';
 
@@ -38,8 +39,12 @@ const entityType = 'citizen_message';
 // ---- The public side --------------------------------------------------------------------------
 
 export async function messageForm(ctx: AppContext): Promise<MessageForm> {
-  const [formToken, administrations] = await Promise.all([issueFormToken(ctx), repo.administrationOptions(ctx.db)]);
-  return { formToken, minSeconds: messageFormMinSeconds, administrations };
+  const [formToken, administrations, retention] = await Promise.all([
+    issueFormToken(ctx),
+    repo.administrationOptions(ctx.db),
+    currentRetention(ctx.db),
+  ]);
+  return { formToken, minSeconds: messageFormMinSeconds, administrations, retention };
 }
 
 /**

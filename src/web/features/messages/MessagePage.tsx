@@ -50,7 +50,11 @@ function MessageView() {
             )}
           </Group>
           <Paper withBorder p="md" aria-label={t('messages.inbox.text')} component="section">
-            <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{m.text}</Text>
+            {m.textRemovedAt ? (
+              <Text fs="italic">{t('messages.retention.textRemoved', { date: formatDateTime(m.textRemovedAt) })}</Text>
+            ) : (
+              <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{m.text}</Text>
+            )}
           </Paper>
           <Facts
             items={[
@@ -61,7 +65,9 @@ function MessageView() {
                 value:
                   m.contactName || m.contactEmail
                     ? [m.contactName, m.contactEmail].filter(Boolean).join(', ')
-                    : t('messages.inbox.anonymous'),
+                    : m.contactRemovedAt
+                      ? t('messages.retention.contactRemoved', { date: formatDateTime(m.contactRemovedAt) })
+                      : t('messages.inbox.anonymous'),
               },
               { label: t('messages.inbox.code'), value: formatCertificateCode(m.code) },
               { label: t('messages.inbox.acknowledgeBy'), value: formatDateTime(m.acknowledgeBy) },

@@ -1,5 +1,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { MessageDetail, MessageList, MessageListQuery } from '#shared/contracts/messages';
+import type {
+  MessageDetail,
+  MessageList,
+  MessageListQuery,
+  MessageStatistics,
+  MessageStatisticsQuery,
+  RetentionSettings,
+  RetentionSettingsBody,
+} from '#shared/contracts/messages';
 import { api, toQuery } from '../../api/client';
 
 /** Everything the inbox reads: a change to a message refreshes all of it. */
@@ -40,3 +48,28 @@ export const changes = {
   close: (id: string) => api.post<MessageDetail>(`/api/messages/${id}/close`),
   hateful: (id: string, hateful: boolean) => api.put<MessageDetail>(`/api/messages/${id}/hateful`, { hateful }),
 };
+
+export function useMessageStatistics(params: MessageStatisticsQuery) {
+  return useQuery({
+    queryKey: [...messageKeys.all, 'statistics', params],
+    queryFn: () => api.get<MessageStatistics>(`/api/messages/statistics${toQuery(params)}`),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The CSV of the same figures: a plain link, so the browser downloads it with the session cookie. */
+export const statisticsCsvUrl = (params: MessageStatisticsQuery) => `/api/messages/statistics.csv${toQuery(params)}`;
+
+const retentionKey = ['message-retention'] as const;
+
+export function useRetentionSettings() {
+  return useQuery({ queryKey: retentionKey, queryFn: () => api.get<RetentionSettings>('/api/messages/retention') });
+}
+
+export function useSaveRetentionSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: RetentionSettingsBody) => api.put<RetentionSettings>('/api/messages/retention', body),
+    onSuccess: (saved) => queryClient.setQueryData(retentionKey, saved),
+  });
+}

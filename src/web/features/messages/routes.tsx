@@ -2,7 +2,9 @@ import { createRoute } from '@tanstack/react-router';
 import { appRoute } from '../../app/routes';
 import { InboxPage } from './InboxPage';
 import { MessagePage } from './MessagePage';
+import { RetentionPage } from './RetentionPage';
 import { parseMessagesSearch } from './search';
+import { StatisticsPage } from './StatisticsPage';
 
 export const inboxRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -17,5 +19,20 @@ export const messageRoute = createRoute({
   component: MessagePage,
 });
 
-/** Citizens' messages for staff: the inbox and one message. (The citizens' own pages are served by the server at /feedback.) */
-export const messageRoutes = [inboxRoute, messageRoute] as const;
+export const messageStatisticsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/messages/statistics',
+  component: StatisticsPage,
+});
+
+export const messageRetentionRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/messages/retention',
+  component: RetentionPage,
+});
+
+/**
+ * Citizens' messages for staff: the inbox, one message, the statistics and (administrators) how long
+ * messages are kept. (The citizens' own pages are served by the server at /feedback.)
+ */
+export const messageRoutes = [inboxRoute, messageStatisticsRoute, messageRetentionRoute, messageRoute] as const;
