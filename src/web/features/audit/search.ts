@@ -61,6 +61,8 @@ export const entityTypes = [
   'plan_indicator',
   'citizen_message',
   'citizen_message_note',
+  'citizen_message_settings',
+  'citizen_message_retention',
 ];
 export const auditActions = [
   'create',
