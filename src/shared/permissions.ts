@@ -51,6 +51,10 @@ export const entities = [
   'citizen_message',
   /** How long citizens' messages and their contact details are kept (administrators only). */
   'citizen_message_settings',
+  /** Recurring activities (the HBTQ café): schedule, breaks, hosts, cancelled and moved occurrences. */
+  'activity',
+  /** The number of visitors at an activity's occurrence: a headcount, never who came. */
+  'headcount',
 ] as const;
 export type Entity = (typeof entities)[number];
 
@@ -141,7 +145,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   /** Trainers mark attendance on the sessions they lead ('self'), and see who is enrolled there. */
   trainer: [...ownAccount, ...browseTraining, 'read:attendance:self', 'update:attendance:self', 'create:attendance:self'],
   employee: [...ownAccount, ...browseTraining, 'read:employee:self'],
-  activity_host: [...ownAccount, ...browseTraining],
+  /** Hosts see only the activities they host and record their headcounts ('self'): nothing else in the system. */
+  activity_host: [...ownAccount, 'read:activity:self', 'read:headcount:self', 'create:headcount:self', 'update:headcount:self'],
   certifier: [
     ...ownAccount,
     ...readOrganisation,

@@ -18,6 +18,7 @@ import { enrolmentRoutes } from './features/enrolments/routes';
 import { certificationRoutes, registerCheckRoute, registerRoute } from './features/certification/routes';
 import { planRoutes } from './features/plans/routes';
 import { messageRoutes } from './features/messages/routes';
+import { activityRoutes, publicActivitiesRoute } from './features/activities/routes';
 
 /** The route tree: public pages beside the signed-in layout, whose children come from each feature's routes.tsx. */
 export function createAppRouter(queryClient: QueryClient) {
@@ -28,6 +29,7 @@ export function createAppRouter(queryClient: QueryClient) {
     verifyResultRoute,
     registerRoute,
     registerCheckRoute,
+    publicActivitiesRoute,
     appRoute.addChildren([
       myTrainingRoute,
       ...organisationRoutes,
@@ -44,6 +46,7 @@ export function createAppRouter(queryClient: QueryClient) {
       ...certificationRoutes,
       ...planRoutes,
       ...messageRoutes,
+      ...activityRoutes,
     ]),
   ]);
   return createRouter({ routeTree, context: { queryClient }, defaultPreload: 'intent', scrollRestoration: true });

@@ -21,7 +21,7 @@ export const navigation: NavGroup[] = [
   {
     labelKey: 'nav.groups.training',
     items: [
-      { to: '/my-training', labelKey: 'nav.myTraining' },
+      { to: '/my-training', labelKey: 'nav.myTraining', permission: ['read', 'enrolment'] },
       { to: '/training-sessions', labelKey: 'nav.trainingSessions', permission: ['read', 'training_session'] },
       { to: '/courses', labelKey: 'nav.courses', permission: ['read', 'course'] },
       { to: '/coverage', labelKey: 'nav.coverage', permission: ['read', 'coverage'] },
@@ -44,6 +44,8 @@ export const navigation: NavGroup[] = [
       { to: '/messages', labelKey: 'nav.messages', permission: ['read', 'citizen_message'] },
       { to: '/messages/statistics', labelKey: 'messages.statistics.nav', permission: ['read', 'citizen_message'] },
       { to: '/messages/retention', labelKey: 'messages.retention.nav', permission: ['update', 'citizen_message_settings'] },
+      { to: '/activities', labelKey: 'activities.nav', permission: ['read', 'activity'] },
+      { to: '/activities/statistics', labelKey: 'activities.statistics.nav', permission: ['read', 'headcount'] },
     ],
   },
   {

@@ -24,7 +24,7 @@ const courseInput = async (overrides: Record<string, unknown> = {}) => ({
 
 describe('the courses policy', () => {
   it('lets everyone read courses, and only coordinators and administrators change them', () => {
-    for (const role of ['employee', 'trainer', 'unit_manager', 'process_leader', 'activity_host'] as const) {
+    for (const role of ['employee', 'trainer', 'unit_manager', 'process_leader'] as const) {
       const actor = { permissions: permissionsOf([role]) };
       expect(can(actor, 'read'), role).toBe(true);
       expect(can(actor, 'create'), role).toBe(false);

@@ -7,6 +7,7 @@ import type { Tx } from '../../db/client.js';
 import { writeCertificationHistory } from './certification.js';
 import { writePlanHistory } from './plans.js';
 import { writeMessagesDemo } from '../messages/demo.js';
+import { writeActivitiesDemo } from './activities.js';
 import { generateMunicipality, seededRandom, type DemoMunicipality } from './generator.js';
 import * as repo from './repository.js';
 import { largeHistoryFrom, planTrainingHistory, writeTrainingHistory, type TrainingHistory } from './training.js';
@@ -106,7 +107,22 @@ const messagesStep: DemoStep = async (_ctx, tx, loaded) =>
     random: seededRandom(loaded.seed + 7),
   });
 
-export const demoSteps: readonly DemoStep[] = [trainingHistoryStep, certificationHistoryStep, planHistoryStep, messagesStep];
+/** The HBTQ café MOGAI at Perrongen (issue 7): two years of weekly headcounts with the summer breaks. */
+const activitiesStep: DemoStep = async (_ctx, tx, loaded) =>
+  writeActivitiesDemo(tx, {
+    host: { userId: loaded.userIds.get('vard@demo.example')! },
+    today: loaded.today,
+    now: loaded.now,
+    random: seededRandom(loaded.seed + 8),
+  });
+
+export const demoSteps: readonly DemoStep[] = [
+  trainingHistoryStep,
+  certificationHistoryStep,
+  planHistoryStep,
+  messagesStep,
+  activitiesStep,
+];
 
 function todayInStockholm(date: Date) {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(date);

@@ -1,0 +1,148 @@
+import { and, asc, eq, inArray, or, sql, between } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import {
+  activities,
+  activityBreaks,
+  activityHeadcounts,
+  activityHosts,
+  activityOccurrenceChanges,
+  userRoles,
+  users,
+} from '../../db/schema/index.js';
+
+export type ActivityRow = typeof activities.$inferSelect;
+export type BreakRow = typeof activityBreaks.$inferSelect;
+export type ChangeRow = typeof activityOccurrenceChanges.$inferSelect;
+export type HeadcountRow = typeof activityHeadcounts.$inferSelect;
+
+export async function listActivities(db: DbOrTx, onlyHostedBy?: string) {
+  const query = db.select().from(activities);
+  const filtered = onlyHostedBy
+    ? query.where(
+        inArray(
+          activities.id,
+          db.select({ id: activityHosts.activityId }).from(activityHosts).where(eq(activityHosts.userId, onlyHostedBy)),
+        ),
+      )
+    : query;
+  return filtered.orderBy(asc(activities.name), asc(activities.id));
+}
+
+export async function findActivity(db: DbOrTx, id: string, lock?: 'update') {
+  const query = db.select().from(activities).where(eq(activities.id, id));
+  const [row] = lock ? await query.for(lock) : await query;
+  return row;
+}
+
+export async function breaksOf(db: DbOrTx, activityIds: string[]) {
+  if (activityIds.length === 0) return [];
+  return db
+    .select()
+    .from(activityBreaks)
+    .where(inArray(activityBreaks.activityId, activityIds))
+    .orderBy(asc(activityBreaks.fromDate), asc(activityBreaks.id));
+}
+
+export async function hostsOf(db: DbOrTx, activityIds: string[]) {
+  if (activityIds.length === 0) return [];
+  return db
+    .select({ activityId: activityHosts.activityId, userId: activityHosts.userId, name: users.name })
+    .from(activityHosts)
+    .innerJoin(users, eq(users.id, activityHosts.userId))
+    .where(inArray(activityHosts.activityId, activityIds))
+    .orderBy(asc(users.name), asc(users.id));
+}
+
+/** The exceptions of the activities whose scheduled date or new date falls in the range. */
+export async function changesBetween(db: DbOrTx, activityIds: string[], from: string, to: string) {
+  if (activityIds.length === 0) return [];
+  return db
+    .select()
+    .from(activityOccurrenceChanges)
+    .where(
+      and(
+        inArray(activityOccurrenceChanges.activityId, activityIds),
+        or(between(activityOccurrenceChanges.scheduledDate, from, to), between(activityOccurrenceChanges.date, from, to)),
+      ),
+    );
+}
+
+export async function findChange(db: DbOrTx, activityId: string, scheduledDate: string) {
+  const [row] = await db
+    .select()
+    .from(activityOccurrenceChanges)
+    .where(and(eq(activityOccurrenceChanges.activityId, activityId), eq(activityOccurrenceChanges.scheduledDate, scheduledDate)));
+  return row;
+}
+
+export async function headcountsOf(db: DbOrTx, activityId: string, scheduledDates: string[]) {
+  if (scheduledDates.length === 0) return [];
+  return db
+    .select()
+    .from(activityHeadcounts)
+    .where(and(eq(activityHeadcounts.activityId, activityId), inArray(activityHeadcounts.scheduledDate, scheduledDates)));
+}
+
+export async function findHeadcount(db: DbOrTx, activityId: string, scheduledDate: string) {
+  const [row] = await db
+    .select()
+    .from(activityHeadcounts)
+    .where(and(eq(activityHeadcounts.activityId, activityId), eq(activityHeadcounts.scheduledDate, scheduledDate)));
+  return row;
+}
+
+/** Active users with the activity_host role, among the given ids (or all, without ids). */
+export async function hostUsers(db: DbOrTx, ids?: string[]) {
+  if (ids && ids.length === 0) return [];
+  return db
+    .selectDistinct({ userId: users.id, name: users.name, email: users.email })
+    .from(users)
+    .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, 'activity_host')))
+    .where(and(eq(users.active, true), ids ? inArray(users.id, ids) : undefined))
+    .orderBy(asc(users.name), asc(users.id));
+}
+
+export async function replaceBreaksAndHosts(
+  tx: DbOrTx,
+  activityId: string,
+  breaks: { fromDate: string; toDate: string; label: string | null }[],
+  hostIds: string[],
+) {
+  await tx.delete(activityBreaks).where(eq(activityBreaks.activityId, activityId));
+  await tx.delete(activityHosts).where(eq(activityHosts.activityId, activityId));
+  if (breaks.length > 0) await tx.insert(activityBreaks).values(breaks.map((b) => ({ activityId, ...b })));
+  if (hostIds.length > 0) await tx.insert(activityHosts).values(hostIds.map((userId) => ({ activityId, userId })));
+}
+
+/**
+ * Visitors per ISO week or month over the headcounts recorded (by the occurrence's scheduled date):
+ * only sums and counts leave the database.
+ */
+export async function visitorsPerPeriod(
+  db: DbOrTx,
+  options: { period: 'week' | 'month'; from: string; to: string; activityIds: string[] | null },
+) {
+  const label =
+    options.period === 'week' ? sql`to_char(h.scheduled_date, 'IYYY-"W"IW')` : sql`to_char(h.scheduled_date, 'YYYY-MM')`;
+  const scope =
+    options.activityIds === null
+      ? sql``
+      : options.activityIds.length === 0
+        ? sql`and false`
+        : sql`and h.activity_id in (${sql.join(
+            options.activityIds.map((id) => sql`${id}::uuid`),
+            sql`, `,
+          )})`;
+  const result = await db.execute<{ period: string; occurrences: number; visitors: string; first_time: string }>(sql`
+    select ${label} as period, count(*)::int as occurrences, sum(h.visitors)::bigint as visitors,
+           coalesce(sum(h.first_time_visitors), 0)::bigint as first_time
+      from ${activityHeadcounts} h
+     where h.scheduled_date between ${options.from}::date and ${options.to}::date ${scope}
+     group by 1 order by 1`);
+  return result.rows.map((r) => ({
+    period: r.period,
+    occurrences: Number(r.occurrences),
+    visitors: Number(r.visitors),
+    firstTimeVisitors: Number(r.first_time),
+  }));
+}

@@ -1,0 +1,102 @@
+import type { Tx } from '../../db/client.js';
+import {
+  activities,
+  activityBreaks,
+  activityHeadcounts,
+  activityHosts,
+  activityOccurrenceChanges,
+} from '../../db/schema/index.js';
+import { addDays, isoWeekday, scheduledDates, type Break } from '../activities/schedule.js';
+
+/**
+ * The demo municipality's HBTQ café (issue 7, item 11): MOGAI at Perrongen, every Wednesday 17–20
+ * for the last two years, with a summer break each year (mid June to mid August, this coming one
+ * too), hosted by the demo host. Every occurrence that is over has a headcount of about ten visitors,
+ * a few of them first-timers: numbers only, as always (docs/activities.md). One occurrence a year is
+ * cancelled (the Wednesday nearest Christmas) and one moved, to show the exceptions.
+ */
+export type ActivitiesDemoInput = {
+  host: { userId: string };
+  today: string;
+  now: Date;
+  random: { int: (min: number, max: number) => number; chance: (p: number) => boolean };
+};
+
+const notes = ['Filmkväll', 'Spelkväll', 'Besök av RFSL Ungdom', 'Pysselkväll inför Pride', 'Fika och samtal'];
+
+export async function writeActivitiesDemo(tx: Tx, input: ActivitiesDemoInput): Promise<Record<string, number>> {
+  const year = Number(input.today.slice(0, 4));
+  // The Wednesday two years back from today.
+  let startsOn = addDays(input.today, -730);
+  while (isoWeekday(startsOn) !== 3) startsOn = addDays(startsOn, 1);
+  const breaks: (Break & { label: string })[] = [year - 2, year - 1, year, year + 1].map((y) => ({
+    fromDate: `${y}-06-15`,
+    toDate: `${y}-08-16`,
+    label: 'Sommaruppehåll',
+  }));
+  const [cafe] = await tx
+    .insert(activities)
+    .values({
+      name: 'MOGAI – HBTQ-café',
+      description:
+        'En trygg mötesplats för dig som är HBTQ+ eller undrar, mellan 13 och 25 år. Fika, spel och samtal. Du behöver inte anmäla dig och ingen frågar vem du är.',
+      place: 'Perrongen, Katrineholm',
+      weekday: 3,
+      startTime: '17:00',
+      endTime: '20:00',
+      startsOn,
+      endsOn: null,
+      createdAt: input.now,
+      updatedAt: input.now,
+    })
+    .returning({ id: activities.id });
+  await tx.insert(activityBreaks).values(breaks.map((b) => ({ activityId: cafe.id, ...b })));
+  await tx.insert(activityHosts).values({ activityId: cafe.id, userId: input.host.userId });
+
+  const past = scheduledDates(
+    { weekday: 3, startTime: '17:00', endTime: '20:00', startsOn, endsOn: null, place: '' },
+    breaks,
+    startsOn,
+    addDays(input.today, -1),
+  );
+  // The Wednesday nearest Christmas is cancelled each year; the first one of each October is moved to the Thursday.
+  const cancelled = new Set(past.filter((d) => d.slice(5) >= '12-21' && d.slice(5) <= '12-27'));
+  const moved = new Set(past.filter((d) => d.slice(5, 7) === '10' && Number(d.slice(8)) <= 7));
+  const changes = [
+    ...[...cancelled].map((d) => ({
+      activityId: cafe.id,
+      scheduledDate: d,
+      kind: 'cancelled',
+      reason: 'Julledigt',
+      updatedAt: input.now,
+    })),
+    ...[...moved].map((d) => ({
+      activityId: cafe.id,
+      scheduledDate: d,
+      kind: 'moved',
+      reason: 'Perrongen används för val av ungdomsråd',
+      date: addDays(d, 1),
+      startTime: '17:00',
+      endTime: '20:00',
+      place: 'Stadsbiblioteket, Katrineholm',
+      updatedAt: input.now,
+    })),
+  ];
+  if (changes.length > 0) await tx.insert(activityOccurrenceChanges).values(changes);
+
+  const held = past.filter((d) => !cancelled.has(d) && (!moved.has(d) || addDays(d, 1) < input.today));
+  const headcounts = held.map((scheduledDate) => {
+    const visitors = input.random.int(6, 14);
+    return {
+      activityId: cafe.id,
+      scheduledDate,
+      visitors,
+      firstTimeVisitors: input.random.int(0, Math.min(3, visitors)),
+      note: input.random.chance(0.15) ? notes[input.random.int(0, notes.length - 1)] : null,
+      recordedAt: new Date(`${addDays(scheduledDate, moved.has(scheduledDate) ? 1 : 0)}T19:30:00Z`),
+      recordedByUserId: input.host.userId,
+    };
+  });
+  if (headcounts.length > 0) await tx.insert(activityHeadcounts).values(headcounts);
+  return { activities: 1, activityOccurrenceChanges: changes.length, activityHeadcounts: headcounts.length };
+}

@@ -1,0 +1,147 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expectNoAxeViolations, expectNoSidewaysScroll, post, run, signedIn, signInAsAdmin } from './system-helpers.js';
+
+/**
+ * Activities in the browser. The administrator creates the HBTQ café MOGAI at Perrongen in the form:
+ * weekly on Wednesdays 17–20 from eight weeks ago, with the summer break, and its host. The host,
+ * on a phone, sees only the café (and no other part of the system in the menu), records the number of
+ * visitors of the last Wednesday (numbers only; the form says never to write who came). The public
+ * page, without logging in, lists the upcoming Wednesdays. axe finds no WCAG 2.1 AA violation.
+ */
+
+test.describe.configure({ mode: 'serial' });
+
+const cafe = `MOGAI ${run}`;
+const host = { name: `Mika Värd ${run}`, email: `vard.${run}@example.se`, password: 'a long password' };
+const dialog = (page: Page) => page.getByRole('dialog');
+
+async function fillDate(input: Locator, value: string) {
+  await input.fill(value);
+  await input.press('Tab');
+}
+
+const stockholmToday = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
+const shift = (iso: string, days: number) => {
+  const d = new Date(`${iso}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+};
+const weekday = (iso: string) => ((new Date(`${iso}T12:00:00Z`).getUTCDay() + 6) % 7) + 1;
+/** The last Wednesday strictly before today: its occurrence is over. */
+function lastWednesday() {
+  let d = shift(stockholmToday(), -1);
+  while (weekday(d) !== 3) d = shift(d, -1);
+  return d;
+}
+const nextSummer = () => Number(stockholmToday().slice(0, 4)) + 1;
+
+test('the administrator creates the café with its summer break and host', async ({ page }) => {
+  test.setTimeout(90_000);
+  await signInAsAdmin(page);
+  await post(page.request, '/api/users', { ...host, roles: [{ role: 'activity_host' }] });
+
+  await page.goto('/activities');
+  await expect(page.getByRole('heading', { name: 'Aktiviteter', level: 1 })).toBeVisible();
+  await page.getByRole('button', { name: 'Ny aktivitet' }).click();
+  const form = dialog(page);
+  await form.getByRole('textbox', { name: 'Namn', exact: true }).fill(cafe);
+  await form.getByRole('textbox', { name: 'Beskrivning' }).fill('Ett HBTQ-café för unga och unga vuxna. Fika och samtal.');
+  await form.getByRole('textbox', { name: 'Plats' }).fill('Perrongen, Katrineholm');
+  await form.getByRole('combobox', { name: 'Veckodag' }).selectOption({ label: 'onsdag' });
+  await form.getByRole('textbox', { name: /^Börjar/ }).fill('17:00');
+  await form.getByRole('textbox', { name: /^Slutar/ }).fill('20:00');
+  await fillDate(form.getByRole('textbox', { name: 'Första dagen' }), shift(stockholmToday(), -56));
+  await form.getByRole('button', { name: 'Lägg till uppehåll' }).click();
+  await fillDate(form.getByRole('textbox', { name: 'Uppehåll 1 från' }), `${nextSummer()}-06-15`);
+  await fillDate(form.getByRole('textbox', { name: 'Uppehåll 1 till' }), `${nextSummer()}-08-16`);
+  await form.getByRole('textbox', { name: 'Uppehåll 1, namn' }).fill('Sommaruppehåll');
+  await form.getByRole('checkbox', { name: new RegExp(host.name) }).check();
+  await expectNoAxeViolations(page, 'the activity form');
+  await form.getByRole('button', { name: 'Skapa' }).click();
+  await expect(dialog(page)).toHaveCount(0);
+
+  await expect(page.getByRole('heading', { name: cafe, level: 1 })).toBeVisible();
+  await expect(page.getByText('Varje onsdag 17:00–20:00, Perrongen, Katrineholm')).toBeVisible();
+  await expect(page.getByText(/Sommaruppehåll:/)).toBeVisible();
+  await expect(page.getByText(`Värdar: ${host.name}`)).toBeVisible();
+  await expectNoAxeViolations(page, 'the activity page');
+});
+
+test('the host, on a phone, records the number of visitors and sees nothing else', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const page = await signedIn(browser, host);
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto('/activities');
+  await expect(page.getByRole('heading', { name: cafe })).toBeVisible();
+  await expectNoSidewaysScroll(page);
+
+  // The menu offers the activities and the host's own account, not training, plans or people.
+  const menu = page.getByRole('navigation');
+  if (!(await menu.getByRole('link', { name: 'Aktiviteter' }).isVisible()))
+    await page.getByRole('button', { name: 'Visa eller dölj menyn' }).click();
+  await expect(menu.getByRole('link', { name: 'Aktiviteter' })).toBeVisible();
+  for (const name of ['Min utbildning', 'Kurser', 'Handlingsplaner', 'Medarbetare', 'Enheter', 'Synpunkter'])
+    await expect(menu.getByRole('link', { name, exact: true })).toHaveCount(0);
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('link', { name: cafe }).click();
+  await expect(page.getByRole('heading', { name: cafe, level: 1 })).toBeVisible();
+  const date = lastWednesday();
+  const [y, m, d] = date.split('-');
+  const shown = `${y}-${m}-${d}`;
+  await page.getByRole('button', { name: `Registrera besökare ${shown}` }).click();
+  const form = dialog(page);
+  await expect(form.getByText(/Skriv aldrig namn/)).toBeVisible();
+  await form.getByRole('textbox', { name: /^Besökare/ }).fill('11');
+  await form.getByRole('textbox', { name: /^Varav första gången/ }).fill('2');
+  await form.getByRole('textbox', { name: /^Anteckning/ }).fill('Filmkväll');
+  await expectNoAxeViolations(page, 'the headcount form on a phone');
+  await form.getByRole('button', { name: 'Spara' }).click();
+  await expect(dialog(page)).toHaveCount(0);
+  await expect(page.getByRole('button', { name: `Ändra antalet besökare ${shown}` })).toBeVisible();
+  await expectNoSidewaysScroll(page);
+  await expectNoAxeViolations(page, 'the activity page of the host on a phone');
+
+  // The host is refused the rest of the system.
+  expect((await page.request.get('/api/courses')).status()).toBe(403);
+  expect((await page.request.get('/api/employees')).status()).toBe(403);
+  await page.context().close();
+});
+
+test('the administrator sees the visitors per week with the table, and the public page lists the upcoming Wednesdays', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await signInAsAdmin(page);
+  await page.goto('/activities/statistics?period=week');
+  await expect(page.getByRole('heading', { name: 'Besöksstatistik', level: 1 })).toBeVisible();
+  const table = page.getByRole('table', { name: 'Besökare per period' });
+  await expect(table).toBeVisible();
+  await expect(table.getByRole('row', { name: /Totalt/ })).toContainText('11');
+  await expectNoAxeViolations(page, 'the visitor statistics');
+
+  const visitor = await browser_page(page);
+  await visitor.goto('/activities/upcoming');
+  const section = visitor.getByRole('region', { name: cafe });
+  await expect(section).toBeVisible();
+  await expect(section.getByText('Varje onsdag 17:00–20:00, Perrongen, Katrineholm')).toBeVisible();
+  await expect(section.getByRole('listitem')).toHaveCount(8);
+  await expect(section.getByText(/17:00–20:00/).first()).toBeVisible();
+  await expect(section.getByText(/Sommaruppehåll/)).toBeVisible();
+  await expect(visitor.getByText(/besökare/i)).toHaveCount(0);
+  await expectNoAxeViolations(visitor, 'the public activities page');
+  await visitor.setViewportSize({ width: 375, height: 800 });
+  await expectNoSidewaysScroll(visitor);
+  await expectNoAxeViolations(visitor, 'the public activities page on a phone');
+  const ics = await visitor.request.get('/api/public/activities.ics');
+  expect(ics.headers()['content-type']).toBe('text/calendar; charset=utf-8');
+  expect(await ics.text()).toContain(`SUMMARY:${cafe}`);
+  await visitor.context().close();
+});
+
+/** A fresh browser context without a session: what anyone sees. */
+async function browser_page(page: Page) {
+  const browser = page.context().browser()!;
+  const context = await browser.newContext({ locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+  return context.newPage();
+}
