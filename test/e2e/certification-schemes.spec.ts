@@ -1,5 +1,5 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { csrf, expectNoAxeViolations, expectNoSidewaysScroll, logIn, run, signInAsAdmin } from './system-helpers.js';
+import { expect, test, type Page } from '@playwright/test';
+import { csrf, expectNoAxeViolations, expectNoSidewaysScroll, logIn, post, run, signInAsAdmin } from './system-helpers.js';
 
 /**
  * The certification schemes once they are used, and for those who only read them. Through the API:
@@ -24,12 +24,6 @@ const names = {
 const coordinator = { name: `Siv Samordnare ${run}`, email: `siv.${run}@example.se`, password: 'sivs long password' };
 let usedId = '';
 let freshId = '';
-
-async function post(request: APIRequestContext, url: string, data: unknown) {
-  const response = await request.post(url, { data, headers: await csrf(request) });
-  expect(response.ok(), `POST ${url}: ${response.status()} ${await response.text()}`).toBe(true);
-  return response.json();
-}
 
 const criteria = (courseId: string) => [
   { kind: 'course_share', label: 'Utbildad personal', courseId, threshold: 75 },

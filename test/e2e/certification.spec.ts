@@ -1,5 +1,14 @@
-import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
-import { admin, csrf, expectNoAxeViolations, expectNoSidewaysScroll, logIn, run, signInAsAdmin } from './system-helpers.js';
+import { expect, test, type Page } from '@playwright/test';
+import {
+  admin,
+  csrf,
+  expectNoAxeViolations,
+  expectNoSidewaysScroll,
+  post,
+  run,
+  signedIn,
+  signInAsAdmin,
+} from './system-helpers.js';
 
 /**
  * A unit's certification in the browser. Through the API: an administration with two pre-schools
@@ -24,20 +33,6 @@ const names = {
 };
 const manager = { name: `Uma Enhetschef ${run}`, email: `uma.${run}@example.se`, password: 'a long password' };
 const certifier = { name: `Sam Certifierare ${run}`, email: `sam.${run}@example.se`, password: 'a long password' };
-
-async function signedIn(browser: Browser, person: { email: string; password: string }) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await logIn(page, person.email, person.password);
-  await page.waitForURL((url) => url.pathname !== '/login');
-  return page;
-}
-
-async function post(request: APIRequestContext, url: string, data: unknown) {
-  const response = await request.post(url, { data, headers: await csrf(request) });
-  expect(response.ok(), `POST ${url}: ${response.status()} ${await response.text()}`).toBe(true);
-  return response.json();
-}
 
 async function build(page: Page) {
   const request = page.request;

@@ -1,5 +1,5 @@
-import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
-import { csrf, expectNoAxeViolations, expectNoSidewaysScroll, logIn, run, signInAsAdmin } from './system-helpers.js';
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations, expectNoSidewaysScroll, post, run, signedIn, signInAsAdmin } from './system-helpers.js';
 
 /**
  * The discussion around a plan in the browser. Through the API: a unit with its manager, and the
@@ -22,20 +22,6 @@ const names = {
 };
 const manager = { name: `Moa Chef ${run}`, email: `moa.samtal.${run}@example.se`, password: 'moas long password' };
 const neighbour = { name: `Nils Granne ${run}`, email: `nils.granne.${run}@example.se`, password: 'nils long password' };
-
-async function post(request: APIRequestContext, url: string, data: unknown) {
-  const response = await request.post(url, { data, headers: await csrf(request) });
-  expect(response.ok(), `POST ${url}: ${response.status()} ${await response.text()}`).toBe(true);
-  return response.json();
-}
-
-async function signedIn(browser: Browser, person: { email: string; password: string }) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await logIn(page, person.email, person.password);
-  await page.waitForURL((url) => url.pathname !== '/login');
-  return page;
-}
 
 let planUrl = '';
 

@@ -1,5 +1,5 @@
-import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
-import { csrf, expectNoAxeViolations, expectNoSidewaysScroll, logIn, run, signInAsAdmin } from './system-helpers.js';
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations, expectNoSidewaysScroll, post, run, signedIn, signInAsAdmin } from './system-helpers.js';
 
 /**
  * The follow-up of action plans in the browser. The administrator sets the periods of a year (the
@@ -28,20 +28,6 @@ const names = {
 const leader = { name: `Ulla Uppföljare ${run}`, email: `ulla.fu.${run}@example.se`, password: 'a long password' };
 /** Responsible for one action, with no role in the plans: reports it from the reminder's link. */
 const staff = { name: `Erik Ansvarig ${run}`, email: `erik.fu.${run}@example.se`, password: 'a long password' };
-
-async function post(request: APIRequestContext, url: string, data: unknown) {
-  const response = await request.post(url, { data, headers: await csrf(request) });
-  expect(response.ok(), `POST ${url}: ${response.status()} ${await response.text()}`).toBe(true);
-  return response.json();
-}
-
-async function signedIn(browser: Browser, person: { email: string; password: string }) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await logIn(page, person.email, person.password);
-  await page.waitForURL((url) => url.pathname !== '/login');
-  return page;
-}
 
 let planId = '';
 let firstPeriodId = '';

@@ -1,5 +1,5 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
-import { csrf, expectNoAxeViolations, expectNoSidewaysScroll, run, signInAsAdmin } from './system-helpers.js';
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations, expectNoSidewaysScroll, run, send, signInAsAdmin } from './system-helpers.js';
 
 /**
  * The follow-up report in the browser. Through the API: a unit with an adopted HBTQ plan (a goal
@@ -22,12 +22,6 @@ const names = {
   indicator: 'Andel unga som känner sig trygga',
   coverage: 'Andel personal med utbildning',
 };
-
-async function send(request: APIRequestContext, method: 'post' | 'put', url: string, data: unknown) {
-  const response = await request[method](url, { data, headers: await csrf(request) });
-  expect(response.ok(), `${method} ${url}: ${response.status()} ${await response.text()}`).toBe(true);
-  return response.json();
-}
 
 test('the administrator reads a unit’s follow-up report and downloads it', async ({ page }) => {
   test.setTimeout(120_000);

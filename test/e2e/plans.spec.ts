@@ -1,5 +1,5 @@
-import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
-import { csrf, expectNoAxeViolations, expectNoSidewaysScroll, logIn, run, signInAsAdmin } from './system-helpers.js';
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations, expectNoSidewaysScroll, post, run, signedIn, signInAsAdmin } from './system-helpers.js';
 
 /**
  * Action plans in the browser. Through the API: an administration with a unit, and its process
@@ -23,20 +23,6 @@ const names = {
   indicator: 'Andel medarbetare som genomgått utbildningen',
 };
 const leader = { name: `Pia Processledare ${run}`, email: `pia.plan.${run}@example.se`, password: 'a long password' };
-
-async function post(request: APIRequestContext, url: string, data: unknown) {
-  const response = await request.post(url, { data, headers: await csrf(request) });
-  expect(response.ok(), `POST ${url}: ${response.status()} ${await response.text()}`).toBe(true);
-  return response.json();
-}
-
-async function signedIn(browser: Browser, person: { email: string; password: string }) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await logIn(page, person.email, person.password);
-  await page.waitForURL((url) => url.pathname !== '/login');
-  return page;
-}
 
 let planUrl = '';
 let revisedUrl = '';

@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 /**
@@ -38,6 +38,24 @@ export async function signInAsAdmin(page: Page): Promise<string> {
 
 export async function csrf(request: APIRequestContext) {
   return { 'x-csrf-token': (await (await request.get('/api/auth/csrf')).json()).token as string };
+}
+
+/** A write through the API as the signed-in browser, which must succeed: the answer's JSON. */
+export async function send(request: APIRequestContext, method: 'post' | 'put' | 'patch', url: string, data: unknown) {
+  const response = await request[method](url, { data, headers: await csrf(request) });
+  expect(response.ok(), `${method.toUpperCase()} ${url}: ${response.status()} ${await response.text()}`).toBe(true);
+  return response.json();
+}
+
+export const post = (request: APIRequestContext, url: string, data: unknown) => send(request, 'post', url, data);
+
+/** A second person in a browser context of their own, logged in. */
+export async function signedIn(browser: Browser, person: { email: string; password: string }) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await logIn(page, person.email, person.password);
+  await page.waitForURL((url) => url.pathname !== '/login');
+  return page;
 }
 
 /** axe with the WCAG 2.1 A and AA rules, once the page has settled. */
