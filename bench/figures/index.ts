@@ -11,6 +11,7 @@ import { employeesListPglite, employeesListPostgres } from './employees-list.js'
 import { importMemory } from './import-memory.js';
 import { importPglite, importPostgres, reimportPglite, reimportPostgres } from './import.js';
 import { plansDashboardPostgres } from './plans-dashboard.js';
+import { plansReportPostgres } from './plans-report.js';
 import { startup } from './startup.js';
 
 /**
@@ -37,4 +38,5 @@ export const figures: Figure[] = [
   certificationChecklistPostgres,
   certificationUnitsPostgres,
   plansDashboardPostgres,
+  plansReportPostgres,
 ];

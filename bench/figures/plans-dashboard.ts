@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,9 +6,10 @@ import type { PlanDashboard } from '#shared/contracts/plan-dashboard';
 import { serverFromDist } from '../../test/support/processes.js';
 import { databases } from '../lib/databases.js';
 import { median, type Figure, type FigureResult } from '../lib/figure.js';
-import { insertOrganisation, largeMunicipality } from '../lib/municipality.js';
 import { buildIfStale, spawnLogged, stop, waitForAnswer } from '../lib/processes.js';
-import { rawQuery, rawTransaction, type Query } from '../lib/raw.js';
+import { rawQuery } from '../lib/raw.js';
+import { planCounts, preparePlans } from '../lib/plans.js';
+import { psqlTimes } from '../lib/psql.js';
 
 /**
  * Issue 6: with the large municipality plus 200 plans, 2,000 goals, 10,000 actions and 5 years of
@@ -17,77 +17,7 @@ import { rawQuery, rawTransaction, type Query } from '../lib/raw.js';
  * dashboard's figures as one hand-written SQL statement from psql. On PostgreSQL.
  */
 
-const counts = { plans: 200, goalsPerPlan: 10, actionsPerGoal: 5, indicatorsPerGoal: 2, responsible: 200, years: 5 };
 const requestsPerRun = 10;
-
-/** The plans, their content and five years of follow-ups, written by set-based statements ($1: this year, $2: today). */
-export const generateSql = [
-  `insert into users (email, name, password_hash)
-   select 'bench.ansvarig' || i || '@bench.example', 'Ansvarig ' || i, 'no password: benchmark user'
-     from generate_series(1, ${counts.responsible}) i`,
-  // One municipal plan, one per administration, the rest one per unit; all adopted, for the five years and the next.
-  `with a as (select id, row_number() over (order by name, id) as rn from administrations),
-        u as (select id, row_number() over (order by name, id) as rn from units),
-        na as (select count(*)::int as c from administrations),
-        n as (select gen_random_uuid() as id, i from generate_series(1, ${counts.plans}) i)
-   insert into action_plans (id, series_id, version, scope, administration_id, unit_id, area, name, start_year, end_year,
-                             status, adopted_on, adopted_by)
-   select n.id, n.id, 1,
-          case when n.i = 1 then 'municipality' when n.i <= 1 + na.c then 'administration' else 'unit' end,
-          case when n.i > 1 and n.i <= 1 + na.c then (select a.id from a where a.rn = n.i - 1) end,
-          case when n.i > 1 + na.c then (select u.id from u where u.rn = n.i - 1 - na.c) end,
-          (array['gender_equality', 'hbtq', 'both'])[1 + n.i % 3], 'Handlingsplan ' || n.i,
-          $1::int - ${counts.years - 1}, $1::int + 1, 'adopted', make_date($1::int - ${counts.years}, 12, 15), 'Nämnden'
-     from n, na`,
-  `insert into plan_goals (id, plan_id, lineage_id, position, title)
-   select s.id, s.plan_id, s.id, s.k, 'Mål ' || s.k
-     from (select gen_random_uuid() as id, p.id as plan_id, k from action_plans p, generate_series(1, ${counts.goalsPerPlan}) k) s`,
-  // Statuses: 4 of 10 done, 2 ongoing, 2 not started, 1 postponed, 1 cancelled; due dates over six years.
-  `insert into plan_actions (id, goal_id, lineage_id, position, title, responsible_user_id, start_date, due_date, status)
-   select s.id, s.goal_id, s.id, s.k, 'Åtgärd ' || s.k,
-          (select r.id from (select id, row_number() over (order by email) as rn from users where email like 'bench.ansvarig%') r
-            where r.rn = 1 + s.h % ${counts.responsible}),
-          make_date($1::int - ${counts.years - 1}, 1, 1) + (s.h % 1800),
-          make_date($1::int - ${counts.years - 1}, 1, 1) + (s.h % 1800) + 90,
-          (array['done', 'done', 'done', 'done', 'ongoing', 'ongoing', 'not_started', 'not_started', 'postponed', 'cancelled'])[1 + s.h % 10]
-     from (select gen_random_uuid() as id, g.id as goal_id, k, (hashtext(g.id::text || k) & 1048575) as h
-             from plan_goals g, generate_series(1, ${counts.actionsPerGoal}) k) s`,
-  // Per goal: one indicator about people (a number, higher is better), one share (lower or higher is better).
-  `insert into plan_indicators (id, goal_id, lineage_id, position, name, measure, direction, target, about_people)
-   select s.id, s.goal_id, s.id, s.k, case s.k when 1 then 'Personer som nåtts' else 'Andel' end,
-          case s.k when 1 then 'number' else 'percent' end,
-          case when s.k = 2 and s.h % 2 = 0 then 'lower' else 'higher' end,
-          case s.k when 1 then 50 + s.h % 100 else 10 + s.h % 80 end, s.k = 1
-     from (select gen_random_uuid() as id, g.id as goal_id, k, (hashtext(g.id::text || k) & 1048575) as h
-             from plan_goals g, generate_series(1, ${counts.indicatorsPerGoal}) k) s`,
-  // The usual three periods of each of the five years, and a check-in of this year with its deadline in two weeks.
-  `insert into follow_up_periods (year, name, starts_on, ends_on, deadline)
-   select y, p.name, make_date(y, 1, 1), make_date(y, p.end_month, 1) + interval '1 month' - interval '1 day',
-          case when p.end_month = 12 then make_date(y + 1, 1, 31) else make_date(y, p.end_month + 1, 15) end
-     from generate_series($1::int - ${counts.years - 1}, $1::int) y,
-          (values ('Delår 1', 4), ('Delår 2', 8), ('Helår', 12)) as p(name, end_month)
-   union all
-   select $1::int, 'Avstämning', make_date($1::int, 1, 1), $2::date, $2::date + 14`,
-  // Every period whose deadline has passed is reported in full; the check-in for half of the actions.
-  `insert into plan_action_reports (period_id, action_id, status, reported_at, reported_by_name)
-   select fp.id, x.id, x.status, now(), 'Benchmark'
-     from follow_up_periods fp, plan_actions x
-    where fp.deadline < $2::date or (fp.name = 'Avstämning' and hashtext(x.id::text) % 2 = 0)`,
-  // Outcomes move with the period; one report in ten about people lacks the split by gender.
-  `insert into plan_indicator_reports (period_id, indicator_id, women, men, total, missing_split_reason, reported_at, reported_by_name)
-   select s.period_id, s.indicator_id,
-          case when s.about_people and s.h % 10 <> 0 then round(s.v * 0.55) end,
-          case when s.about_people and s.h % 10 <> 0 then s.v - round(s.v * 0.55) end,
-          s.v, case when s.about_people and s.h % 10 = 0 then 'Uppgiften finns inte per kön' end, now(), 'Benchmark'
-     from (select fp.id as period_id, i.id as indicator_id, i.about_people,
-                  (hashtext(i.id::text || fp.id::text) & 1048575) as h,
-                  round(i.target * (0.4 + ((hashtext(i.id::text || fp.id::text) & 1023) / 1023.0) * 0.8)) as v
-             from follow_up_periods fp, plan_indicators i where fp.deadline < $2::date) s`,
-  `insert into plan_goal_reports (period_id, goal_id, assessment, analysis, reported_at, reported_by_name)
-   select fp.id, g.id, (array['met', 'met', 'partly_met', 'partly_met', 'not_met'])[1 + (hashtext(g.id::text || fp.id::text) & 1023) % 5],
-          'Analys av målet.', now(), 'Benchmark'
-     from follow_up_periods fp, plan_goals g where fp.deadline < $2::date`,
-];
 
 /**
  * The baseline: the dashboard's figures for every adopted plan of the year ($1) as one hand-written
@@ -185,26 +115,7 @@ type Baseline = {
   overdueTotal: number;
 };
 
-/** psql's \timing of the statement, `times` times in one session after one untimed run (no JIT, as the server's connections). */
-function psqlTimes(url: string, statement: string, times: number): number[] {
-  const args = ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-o', '/dev/null', '-c', 'select 1', '-c', '\\timing on'];
-  for (let i = 0; i <= times; i++) args.push('-c', statement);
-  const result = spawnSync('psql', [...args, url], {
-    encoding: 'utf8',
-    maxBuffer: 1024 * 1024,
-    env: { ...process.env, PGOPTIONS: '-c jit=off' },
-  });
-  if (result.status !== 0) throw new Error(`psql failed (${result.status}): ${result.stderr || result.error}`);
-  const found = [...result.stdout.matchAll(/Time: ([\d.]+) ms/g)].map((m) => Number(m[1]));
-  if (found.length !== times + 1) throw new Error(`psql printed ${found.length} times, not ${times + 1}`);
-  return found.slice(1);
-}
-
 const inline = (text: string, year: number, today: string) => text.replaceAll('$1', `'${year}'`).replaceAll('$2', `'${today}'`);
-
-async function rowCount(query: Query, table: string) {
-  return Number((await query<{ n: string }>(`select count(*) as n from ${table}`)).rows[0]!.n);
-}
 
 export const plansDashboardPostgres: Figure = {
   name: 'plans-dashboard-postgres',
@@ -218,43 +129,8 @@ export const plansDashboardPostgres: Figure = {
     const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'inkludera-bench-plans-dashboard-log-'));
     const today = stockholmDate(new Date());
     const year = Number(today.slice(0, 4));
-    let token = '';
-    let loadMs = 0;
-    const rows: Record<string, number> = {};
     try {
-      await dbs.prepareTemplate(async (database) => {
-        const started = performance.now();
-        const organisation = await insertOrganisation(database.db, largeMunicipality());
-        token = organisation.token;
-        await rawTransaction(database, async (query) => {
-          for (const statement of generateSql) {
-            const [usesYear, usesToday] = [/\$1\b/.test(statement), /\$2\b/.test(statement)];
-            if (usesYear && usesToday) await query(statement, [year, today]);
-            else if (usesToday) await query(statement.replaceAll('$2', '$1'), [today]);
-            else await query(statement, usesYear ? [year] : []);
-          }
-        });
-        const query = rawQuery(database);
-        await query('vacuum analyze');
-        loadMs = performance.now() - started;
-        for (const table of [
-          'units',
-          'action_plans',
-          'plan_goals',
-          'plan_actions',
-          'plan_indicators',
-          'follow_up_periods',
-          'plan_action_reports',
-          'plan_indicator_reports',
-          'plan_goal_reports',
-        ])
-          rows[table] = await rowCount(query, table);
-        log(
-          `  generated in ${(loadMs / 1000).toFixed(1)} s: ${Object.entries(rows)
-            .map(([t, n]) => `${t} ${n}`)
-            .join(', ')}`,
-        );
-      });
+      const { token, loadMs, rows } = await preparePlans(dbs, year, today, log);
       const place = await dbs.fresh();
       const database = await place.open();
       let expected: Baseline;
@@ -328,8 +204,8 @@ export const plansDashboardPostgres: Figure = {
         method:
           `The large municipality's organisation (${rows.units} units in its administrations; its employees and training are not loaded, the dashboard reads none of them) ` +
           `and, written by set-based SQL (bench/figures/plans-dashboard.ts, ${(loadMs / 1000).toFixed(0)} s with VACUUM ANALYZE), ${rows.action_plans} adopted plans ` +
-          `(the municipality's, one per administration, the rest one per unit) for ${year - counts.years + 1}–${year + 1}, ${rows.plan_goals} goals, ` +
-          `${rows.plan_actions} actions (${counts.responsible} people responsible), ${rows.plan_indicators} indicators (half about people), ` +
+          `(the municipality's, one per administration, the rest one per unit) for ${year - planCounts.years + 1}–${year + 1}, ${rows.plan_goals} goals, ` +
+          `${rows.plan_actions} actions (${planCounts.responsible} people responsible), ${rows.plan_indicators} indicators (half about people), ` +
           `${rows.follow_up_periods} follow-up periods (delår 1, delår 2 and helår of five years, and one with its deadline in two weeks) with every period whose deadline has passed reported in full: ` +
           `${rows.plan_action_reports} action reports, ${rows.plan_indicator_reports} outcomes (one in ten about people without the split), ${rows.plan_goal_reports} assessments; on PostgreSQL. ` +
           `A server from dist/ (\`node dist/server/main.js\`, logging every request at info level, to a file); an administrator's API token asks ${requestsPerRun} times per run, one after another, after two untimed requests; a run's value is their median. ` +

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,6 +23,7 @@ import { checklistSql, inline, unitStatusSql } from './certification-sql.js';
 import { benchEmployees, insertApiToken } from './municipality.js';
 import { buildIfStale, freePort, spawnLogged, stop, waitForAnswer } from './processes.js';
 import { rawQuery } from './raw.js';
+import { psqlTimes } from './psql.js';
 
 /**
  * The runs of the certification figures of issue 5 on one database: the demo municipality at 60,000
@@ -73,21 +73,6 @@ export function certificationRuns(kind: DatabaseKind, runs: number, log: (line: 
     sessions.set(key, session);
   }
   return session;
-}
-
-/** psql's \timing of the statement, run `times` times in one session after one untimed run (no JIT, as the server's connections). */
-function psqlTimes(url: string, statement: string, times: number): number[] {
-  const args = ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-o', '/dev/null', '-c', 'select 1', '-c', '\\timing on'];
-  for (let i = 0; i <= times; i++) args.push('-c', statement);
-  const result = spawnSync('psql', [...args, url], {
-    encoding: 'utf8',
-    maxBuffer: 1024 * 1024,
-    env: { ...process.env, PGOPTIONS: '-c jit=off' },
-  });
-  if (result.status !== 0) throw new Error(`psql failed (${result.status}): ${result.stderr || result.error}`);
-  const found = [...result.stdout.matchAll(/Time: ([\d.]+) ms/g)].map((m) => Number(m[1]));
-  if (found.length !== times + 1) throw new Error(`psql printed ${found.length} times, not ${times + 1}`);
-  return found.slice(1);
 }
 
 async function timedGet(url: string, headers: Record<string, string> = {}) {

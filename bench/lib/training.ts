@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +15,7 @@ import { coverageStatements, inlined } from './coverage-sql.js';
 import { benchEmployees, insertApiToken } from './municipality.js';
 import { buildIfStale, freePort, spawnLogged, stop, waitForAnswer } from './processes.js';
 import { rawQuery } from './raw.js';
+import { psqlTimes } from './psql.js';
 
 /**
  * The runs of the training figures of issue 4 on one database: the demo municipality at 60,000
@@ -62,22 +62,6 @@ export function trainingRuns(kind: DatabaseKind, runs: number, log: (line: strin
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-
-/** psql's \timing of the statement, run `times` times in one session after one untimed run. */
-function psqlTimes(url: string, statement: string, times: number): number[] {
-  const args = ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-o', '/dev/null', '-c', 'select 1', '-c', '\\timing on'];
-  for (let i = 0; i <= times; i++) args.push('-c', statement);
-  // The session settings of the server's own connections (src/server/db/client.ts): no JIT.
-  const result = spawnSync('psql', [...args, url], {
-    encoding: 'utf8',
-    maxBuffer: 1024 * 1024,
-    env: { ...process.env, PGOPTIONS: '-c jit=off' },
-  });
-  if (result.status !== 0) throw new Error(`psql failed (${result.status}): ${result.stderr || result.error}`);
-  const found = [...result.stdout.matchAll(/Time: ([\d.]+) ms/g)].map((m) => Number(m[1]));
-  if (found.length !== times + 1) throw new Error(`psql printed ${found.length} times, not ${times + 1}: ${result.stdout}`);
-  return found.slice(1);
-}
 
 async function timedFetch(url: string, init: RequestInit): Promise<{ ms: number; status: number; body: unknown }> {
   const started = performance.now();
