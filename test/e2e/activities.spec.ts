@@ -121,7 +121,10 @@ test('the administrator sees the visitors per week with the table, and the publi
   await expectNoAxeViolations(page, 'the visitor statistics');
 
   const visitor = await browser_page(page);
-  await visitor.goto('/activities/upcoming');
+  // Linked from the login page, for anyone.
+  await visitor.goto('/login');
+  await visitor.getByRole('link', { name: 'Aktiviteter' }).click();
+  await expect(visitor).toHaveURL(/\/activities\/upcoming$/);
   const section = visitor.getByRole('region', { name: cafe });
   await expect(section).toBeVisible();
   await expect(section.getByText('Varje onsdag 17:00–20:00, Perrongen, Katrineholm')).toBeVisible();

@@ -60,6 +60,9 @@ export function LoginPage() {
           <Anchor href="/feedback" size="sm">
             {t('messages.public.title')}
           </Anchor>
+          <Anchor component={Link} to="/activities/upcoming" size="sm">
+            {t('activities.public.title')}
+          </Anchor>
         </Group>
       </Page>
     </PublicLayout>
