@@ -17,7 +17,18 @@ type Block =
   | { kind: 'table'; caption: string; columns: string[]; rows: string[][] }
   | { kind: 'chart'; alt: string; labels: string[]; series: { name: string; values: (number | null)[] }[] };
 
+const texts = new Map<Locale, ReturnType<typeof makeTexts>>();
+/** The report's translations and number formats, made once per language. */
 function textsOf(locale: Locale) {
+  let found = texts.get(locale);
+  if (!found) {
+    found = makeTexts(locale);
+    texts.set(locale, found);
+  }
+  return found;
+}
+
+function makeTexts(locale: Locale) {
   const t = (key: string, values: Record<string, string | number> = {}) => translate(locale, key, values);
   const number = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'sv-SE', { maximumFractionDigits: 1 });
   const value = (measure: string, n: number | null) =>
@@ -276,7 +287,14 @@ function renderPdf(report: PlanReport, locale: Locale): Promise<Buffer> {
       const columnWidth = width / block.columns.length;
       const row = (cells: string[], header: boolean) => {
         doc.font(header ? 'Helvetica-Bold' : 'Helvetica').fontSize(9);
-        const height = Math.max(...cells.map((c) => doc.heightOfString(c || ' ', { width: columnWidth - 6 }))) + 6;
+        // Most cells are one short line: only those wider than their column are measured for wrapping.
+        const lineHeight = doc.currentLineHeight(true);
+        const height =
+          Math.max(
+            ...cells.map((c) =>
+              doc.widthOfString(c || ' ') <= columnWidth - 6 ? lineHeight : doc.heightOfString(c, { width: columnWidth - 6 }),
+            ),
+          ) + 6;
         ensure(height);
         const y = doc.y;
         const tr = doc.struct('TR');

@@ -72,17 +72,23 @@ export type ReportGoalRow = {
   analysis: string | null;
 };
 
-/** The plans' goals with their assessment for the period. */
+/**
+ * The plans' goals with their assessment for the period: the period's assessments keyed once by
+ * lineage (the newest report of each), joined to the goals, so it stays one hash join however many
+ * goals there are.
+ */
 export async function reportGoals(db: DbOrTx, planIds: string[], periodId: string): Promise<ReportGoalRow[]> {
   if (planIds.length === 0) return [];
   const result = await db.execute<ReportGoalRow>(sql`
+    with reported as (
+      select distinct on (rg.lineage_id) rg.lineage_id, r.assessment, r.analysis
+        from plan_goal_reports r join plan_goals rg on rg.id = r.goal_id
+       where r.period_id = ${periodId}::uuid
+       order by rg.lineage_id, r.reported_at desc
+    )
     select g.id, g.plan_id, g.title, r.assessment, r.analysis
       from plan_goals g
-      left join lateral (
-        select r.assessment, r.analysis from plan_goal_reports r join plan_goals rg on rg.id = r.goal_id
-         where r.period_id = ${periodId}::uuid and rg.lineage_id = g.lineage_id
-         order by r.reported_at desc limit 1
-      ) r on true
+      left join reported r on r.lineage_id = g.lineage_id
      where g.plan_id in (${idList(planIds)})
      order by g.plan_id, g.position`);
   return result.rows;
@@ -99,20 +105,23 @@ export type ReportActionRow = {
   comment: string | null;
 };
 
-/** The goals' actions with their status as reported for the period. */
-export async function reportActions(db: DbOrTx, goalIds: string[], periodId: string): Promise<ReportActionRow[]> {
-  if (goalIds.length === 0) return [];
+/** The plans' actions with their status as reported for the period (keyed by lineage, as the goals). */
+export async function reportActions(db: DbOrTx, planIds: string[], periodId: string): Promise<ReportActionRow[]> {
+  if (planIds.length === 0) return [];
   const result = await db.execute<ReportActionRow>(sql`
+    with reported as (
+      select distinct on (ra.lineage_id) ra.lineage_id, r.status, r.comment
+        from plan_action_reports r join plan_actions ra on ra.id = r.action_id
+       where r.period_id = ${periodId}::uuid
+       order by ra.lineage_id, r.reported_at desc
+    )
     select a.id, a.goal_id, a.title, us.name as responsible_name, a.due_date::text as due_date, a.status as current_status,
            r.status as reported_status, r.comment
-      from plan_actions a
+      from plan_goals g
+      join plan_actions a on a.goal_id = g.id
       left join users us on us.id = a.responsible_user_id
-      left join lateral (
-        select r.status, r.comment from plan_action_reports r join plan_actions ra on ra.id = r.action_id
-         where r.period_id = ${periodId}::uuid and ra.lineage_id = a.lineage_id
-         order by r.reported_at desc limit 1
-      ) r on true
-     where a.goal_id in (${idList(goalIds)})
+      left join reported r on r.lineage_id = a.lineage_id
+     where g.plan_id in (${idList(planIds)})
      order by a.goal_id, a.position`);
   return result.rows;
 }
@@ -128,12 +137,13 @@ export type ReportIndicatorRow = {
   about_people: boolean;
 };
 
-export async function reportIndicators(db: DbOrTx, goalIds: string[]): Promise<ReportIndicatorRow[]> {
-  if (goalIds.length === 0) return [];
+export async function reportIndicators(db: DbOrTx, planIds: string[]): Promise<ReportIndicatorRow[]> {
+  if (planIds.length === 0) return [];
   const result = await db.execute<ReportIndicatorRow>(sql`
     select i.id, i.goal_id, i.lineage_id, i.name, i.measure, i.direction, i.target, i.about_people
-      from plan_indicators i
-     where i.goal_id in (${idList(goalIds)})
+      from plan_goals g
+      join plan_indicators i on i.goal_id = g.id
+     where g.plan_id in (${idList(planIds)})
      order by i.goal_id, i.position`);
   return result.rows;
 }

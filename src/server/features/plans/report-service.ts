@@ -56,15 +56,11 @@ export async function buildReport(ctx: AppContext, actor: Actor, request: Report
   }
 
   const plans = await rr.reportPlans(ctx.db, scope, period.year);
-  const goals = await rr.reportGoals(
-    ctx.db,
-    plans.map((p) => p.id),
-    period.id,
-  );
-  const goalIds = goals.map((g) => g.id);
-  const [actions, indicators] = await Promise.all([
-    rr.reportActions(ctx.db, goalIds, period.id),
-    rr.reportIndicators(ctx.db, goalIds),
+  const planIds = plans.map((p) => p.id);
+  const [goals, actions, indicators] = await Promise.all([
+    rr.reportGoals(ctx.db, planIds, period.id),
+    rr.reportActions(ctx.db, planIds, period.id),
+    rr.reportIndicators(ctx.db, planIds),
   ]);
   const outcomes = await rr.reportOutcomes(
     ctx.db,
@@ -72,6 +68,15 @@ export async function buildReport(ctx: AppContext, actor: Actor, request: Report
     period,
   );
 
+  const byGoal = <T extends { goal_id: string }>(rows: T[]) => {
+    const map = new Map<string, T[]>();
+    for (const row of rows) map.set(row.goal_id, [...(map.get(row.goal_id) ?? []), row]);
+    return map;
+  };
+  const actionsOf = byGoal(actions);
+  const indicatorsOf = byGoal(indicators);
+  const goalsOf = new Map<string, rr.ReportGoalRow[]>();
+  for (const goal of goals) goalsOf.set(goal.plan_id, [...(goalsOf.get(goal.plan_id) ?? []), goal]);
   const outcomesOf = new Map<string, rr.ReportOutcomeRow[]>();
   for (const row of outcomes) outcomesOf.set(row.lineage_id, [...(outcomesOf.get(row.lineage_id) ?? []), row]);
 
@@ -143,42 +148,36 @@ export async function buildReport(ctx: AppContext, actor: Actor, request: Report
       version: p.version,
       adoptedOn: p.adopted_on,
       adoptedBy: p.adopted_by,
-      goals: goals
-        .filter((g) => g.plan_id === p.id)
-        .map((g) => {
-          const assessment = g.assessment as GoalAssessment | null;
-          summary.goals[assessment ?? 'unassessed'] += 1;
-          return {
-            id: g.id,
-            title: g.title,
-            assessment,
-            analysis: g.analysis,
-            actions: actions
-              .filter((a) => a.goal_id === g.id)
-              .map((a) => {
-                const status = (a.reported_status ?? a.current_status) as ActionStatus;
-                summary.actions[status] += 1;
-                if (a.reported_status === null) summary.actionsUnreported += 1;
-                return {
-                  id: a.id,
-                  title: a.title,
-                  responsibleName: a.responsible_name,
-                  dueDate: a.due_date,
-                  status,
-                  reported: a.reported_status !== null,
-                  comment: a.comment,
-                };
-              }),
-            indicators: indicators
-              .filter((i) => i.goal_id === g.id)
-              .map((i) => {
-                const presented = presentIndicator(i);
-                if (presented.outcome === null) summary.indicatorsUnreported += 1;
-                if (presented.missingSplit) summary.indicatorsMissingSplit += 1;
-                return presented;
-              }),
-          };
-        }),
+      goals: (goalsOf.get(p.id) ?? []).map((g) => {
+        const assessment = g.assessment as GoalAssessment | null;
+        summary.goals[assessment ?? 'unassessed'] += 1;
+        return {
+          id: g.id,
+          title: g.title,
+          assessment,
+          analysis: g.analysis,
+          actions: (actionsOf.get(g.id) ?? []).map((a) => {
+            const status = (a.reported_status ?? a.current_status) as ActionStatus;
+            summary.actions[status] += 1;
+            if (a.reported_status === null) summary.actionsUnreported += 1;
+            return {
+              id: a.id,
+              title: a.title,
+              responsibleName: a.responsible_name,
+              dueDate: a.due_date,
+              status,
+              reported: a.reported_status !== null,
+              comment: a.comment,
+            };
+          }),
+          indicators: (indicatorsOf.get(g.id) ?? []).map((i) => {
+            const presented = presentIndicator(i);
+            if (presented.outcome === null) summary.indicatorsUnreported += 1;
+            if (presented.missingSplit) summary.indicatorsMissingSplit += 1;
+            return presented;
+          }),
+        };
+      }),
     })),
   };
   return report;
