@@ -71,7 +71,10 @@ test('the host, on a phone, records the number of visitors and sees nothing else
   test.setTimeout(90_000);
   const page = await signedIn(browser, host);
   await page.setViewportSize({ width: 375, height: 800 });
-  await page.goto('/activities');
+  // The start page leads the host to their activities.
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Dina aktiviteter: registrera antalet besökare' }).click();
+  await expect(page).toHaveURL(/\/activities$/);
   await expect(page.getByRole('heading', { name: cafe })).toBeVisible();
   await expectNoSidewaysScroll(page);
 

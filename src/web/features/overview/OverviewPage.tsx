@@ -33,6 +33,12 @@ export function OverviewPage() {
   return (
     <Page title={me ? t('overview.greeting', { name: me.name }) : t('overview.title')}>
       <Text>{t('overview.intro')}</Text>
+      {/* A host's work is the activities they host: the way there, first. */}
+      {can('read', 'activity') && !can('update', 'activity') && (
+        <Anchor component={Link} to="/activities" fw={500}>
+          {t('activities.hostStart')}
+        </Anchor>
+      )}
       <ErrorAlert error={overview.error} />
       <section aria-labelledby="overview-counts">
         <Text component="h2" id="overview-counts" fw={700} size="lg" mb="sm">
