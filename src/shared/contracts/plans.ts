@@ -20,7 +20,7 @@ export type IndicatorMeasure = (typeof indicatorMeasures)[number];
 export const indicatorDirections = ['higher', 'lower'] as const;
 export type IndicatorDirection = (typeof indicatorDirections)[number];
 /** Where an indicator's values come from: typed in, or computed from data Inkludera has. */
-export const indicatorSources = ['manual', 'training_coverage', 'certified_children_units'] as const;
+export const indicatorSources = ['manual', 'training_coverage', 'certified_children_units', 'activity_visits'] as const;
 export type IndicatorSource = (typeof indicatorSources)[number];
 
 const year = z.number().int().min(2000).max(2100);

@@ -105,7 +105,7 @@ export const planActions = pgTable(
 /**
  * An indicator under a goal. measure: 'number' | 'percent' | 'hours' | 'sek'. direction: 'higher' |
  * 'lower' (which is better). about_people: followed up by gender (women, men, total). source:
- * 'manual', or data Inkludera has ('training_coverage', 'certified_children_units', ...).
+ * 'manual', or data Inkludera has ('training_coverage', 'certified_children_units', 'activity_visits': features/plans/indicator-sources.ts).
  */
 export const planIndicators = pgTable(
   'plan_indicators',

@@ -225,7 +225,7 @@ async function followUpOf(
     db,
     row.plan,
     content.indicators.filter((i) => i.source !== 'manual'),
-    day,
+    { from: period.period.startsOn, day },
   );
   const owner = open && canWrite(actor, 'update', placeOf(row));
   return presentFollowUp({

@@ -3,7 +3,13 @@ import { useTestApp } from '../../../../test/support/app.js';
 import { buildEmployee, buildUnit, signIn } from '../../../../test/support/factories.js';
 import { buildCourse, buildEnrolment, buildSession } from '../../../../test/support/training.js';
 import type { Agent } from '../../../../test/support/agent.js';
-import { certificationProcesses, certificationSchemes, unitCertificates } from '../../db/schema/index.js';
+import {
+  activities,
+  activityHeadcounts,
+  certificationProcesses,
+  certificationSchemes,
+  unitCertificates,
+} from '../../db/schema/index.js';
 import type { IndicatorFollowUp, PlanFollowUp } from '#shared/contracts/plan-follow-up';
 import type { Plan } from '#shared/contracts/plans';
 import { newCertificateCode } from '../certification/service.js';
@@ -111,17 +117,15 @@ describe('indicators that take their values from Inkludera', () => {
         .insert(certificationProcesses)
         .values({ unitId, schemeId: scheme.id, status: 'certified' })
         .returning();
-      await db()
-        .insert(unitCertificates)
-        .values({
-          unitId,
-          schemeId: scheme.id,
-          processId: process.id,
-          certifiedOn,
-          validUntil,
-          code: newCertificateCode(),
-          snapshot: [],
-        });
+      await db().insert(unitCertificates).values({
+        unitId,
+        schemeId: scheme.id,
+        processId: process.id,
+        certifiedOn,
+        validUntil,
+        code: newCertificateCode(),
+        snapshot: [],
+      });
     };
     const units = [];
     for (let i = 0; i < 4; i++) units.push(await buildUnit(db(), { worksWithChildren: true }));
@@ -138,6 +142,41 @@ describe('indicators that take their values from Inkludera', () => {
       women: null,
       men: null,
       total: 25,
+      splitWithheld: false,
+      asOf: '2026-03-02',
+    });
+  });
+
+  it('offers the visitors counted at the activities during the period: a headcount, so a total only', async () => {
+    const { agent } = await signIn(t.app, db(), 'administrator');
+    await agent.post('/api/plans/periods/defaults', { year: 2026 });
+    const [cafe] = await db()
+      .insert(activities)
+      .values({ name: 'MOGAI', place: 'Perrongen', weekday: 3, startTime: '17:00', endTime: '20:00', startsOn: '2025-01-01' })
+      .returning();
+    const counted = (scheduledDate: string, visitors: number) => ({
+      activityId: cafe.id,
+      scheduledDate,
+      visitors,
+      recordedAt: new Date(`${scheduledDate}T20:00:00Z`),
+    });
+    // December is before the period; 4 March is after the day (2 March): neither counts.
+    await db()
+      .insert(activityHeadcounts)
+      .values([counted('2025-12-17', 30), counted('2026-01-07', 9), counted('2026-02-11', 12), counted('2026-03-04', 40)]);
+    const plan = await planWith(
+      agent,
+      { scope: 'unit', unitId: (await buildUnit(db())).id },
+      {
+        name: 'Besök på HBTQ-caféet',
+        measure: 'number',
+        source: 'activity_visits',
+      },
+    );
+    expect((await indicatorOf(agent, plan.id)).fromData).toEqual({
+      women: null,
+      men: null,
+      total: 21,
       splitWithheld: false,
       asOf: '2026-03-02',
     });

@@ -13,14 +13,18 @@ import { staffAggregate, type ScopeFilter } from '../coverage/repository.js';
  *   when a group is so small that the share would give a count under 5 away (DOMAIN.md).
  * - certified_children_units: the share of the active units working with children and youth that
  *   hold a valid certificate on the day (not about people: a total only).
+ * - activity_visits: the visitors counted at the municipality's activities (the HBTQ café and the
+ *   like) from the period's first day to the day: headcounts, never who came, so a total only.
+ *   Activities belong to no unit, so the value is the municipality's whatever the plan's scope.
  * Manual indicators have none.
  */
 export async function valuesFromData(
   db: DbOrTx,
   place: { scope: string; administrationId: string | null; unitId: string | null },
   indicators: { id: string; source: string }[],
-  day: string,
+  period: { from: string; day: string },
 ): Promise<Map<string, IndicatorFromData>> {
+  const { day } = period;
   const values = new Map<string, IndicatorFromData>();
   const scope: ScopeFilter =
     place.scope === 'unit' && place.unitId
@@ -32,6 +36,7 @@ export async function valuesFromData(
   const computed: Partial<Record<IndicatorSource, IndicatorFromData>> = {};
   if (wanted.has('training_coverage')) computed.training_coverage = await trainingCoverage(db, scope, day);
   if (wanted.has('certified_children_units')) computed.certified_children_units = await certifiedChildrenUnits(db, scope, day);
+  if (wanted.has('activity_visits')) computed.activity_visits = await activityVisits(db, period.from, day);
   for (const indicator of indicators) {
     const value = computed[indicator.source as IndicatorSource];
     if (value) values.set(indicator.id, value);
@@ -91,4 +96,12 @@ async function certifiedChildrenUnits(db: DbOrTx, scope: ScopeFilter, day: strin
     splitWithheld: false,
     asOf: day,
   };
+}
+
+async function activityVisits(db: DbOrTx, from: string, day: string): Promise<IndicatorFromData> {
+  const result = await db.execute<{ visitors: number }>(sql`
+    select coalesce(sum(visitors), 0)::int as visitors
+      from activity_headcounts
+     where scheduled_date >= ${from}::date and scheduled_date <= ${day}::date`);
+  return { women: null, men: null, total: Number(result.rows[0]?.visitors ?? 0), splitWithheld: false, asOf: day };
 }
