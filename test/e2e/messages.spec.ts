@@ -102,14 +102,18 @@ test('the administrator finds the message in the inbox and answers it', async ({
   await page.getByRole('link', { name: 'Synpunkter' }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: 'Synpunkter' })).toBeVisible();
   const table = page.getByRole('table', { name: 'Synpunkter' });
-  await expect(table.getByRole('link', { name: new RegExp(run) })).toHaveCount(2);
+  // This spec's two messages; other specs of the run (the statistics) send messages of their own.
+  const ours = new RegExp(
+    `(${[texts.withEmail, texts.anonymous].map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`,
+  );
+  await expect(table.getByRole('link', { name: ours })).toHaveCount(2);
   await expectNoAxeViolations(page, 'the inbox');
 
   const administration = page.getByRole('combobox', { name: 'Förvaltning', exact: true });
   await administration.click();
   await administration.fill(names.administration.slice(0, 14));
   await page.getByRole('option', { name: names.administration }).click();
-  await expect(table.getByRole('link', { name: new RegExp(run) })).toHaveCount(1);
+  await expect(table.getByRole('link', { name: ours })).toHaveCount(1);
   await table.getByRole('link', { name: `Problem: ${texts.withEmail}` }).click();
 
   await expect(page.getByRole('heading', { level: 1, name: 'Problem: HBTQ' })).toBeVisible();
