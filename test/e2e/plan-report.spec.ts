@@ -93,9 +93,9 @@ test('the administrator reads a unit’s follow-up report and downloads it', asy
   await page.goto('/plans');
   await page.getByRole('link', { name: 'Uppföljningsrapport' }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: 'Uppföljningsrapport' })).toBeVisible();
-  await page.getByLabel('År').selectOption(String(year));
-  await page.getByLabel('Period').selectOption({ label: 'Helår' });
-  await page.getByLabel('Urval').selectOption({ label: 'En verksamhet' });
+  await page.getByLabel('År', { exact: true }).selectOption(String(year));
+  await page.getByLabel('Period', { exact: true }).selectOption({ label: 'Helår' });
+  await page.getByLabel('Urval', { exact: true }).selectOption({ label: 'En verksamhet' });
   const unitInput = page.getByRole('combobox', { name: /^Verksamhet/ });
   await unitInput.click();
   await unitInput.fill(names.unit.slice(0, 16));
