@@ -22,6 +22,17 @@ export type ReportRequest = {
   unitId?: string;
 };
 
+/** Rows by a key, in their order: one pass however many rows a key has. */
+function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = groups.get(key(row));
+    if (group) group.push(row);
+    else groups.set(key(row), [row]);
+  }
+  return groups;
+}
+
 const numberOrNull = (value: string | number | null) => (value === null ? null : Number(value));
 
 function onTarget(direction: string, target: number | null, value: number | null) {
@@ -68,17 +79,10 @@ export async function buildReport(ctx: AppContext, actor: Actor, request: Report
     period,
   );
 
-  const byGoal = <T extends { goal_id: string }>(rows: T[]) => {
-    const map = new Map<string, T[]>();
-    for (const row of rows) map.set(row.goal_id, [...(map.get(row.goal_id) ?? []), row]);
-    return map;
-  };
-  const actionsOf = byGoal(actions);
-  const indicatorsOf = byGoal(indicators);
-  const goalsOf = new Map<string, rr.ReportGoalRow[]>();
-  for (const goal of goals) goalsOf.set(goal.plan_id, [...(goalsOf.get(goal.plan_id) ?? []), goal]);
-  const outcomesOf = new Map<string, rr.ReportOutcomeRow[]>();
-  for (const row of outcomes) outcomesOf.set(row.lineage_id, [...(outcomesOf.get(row.lineage_id) ?? []), row]);
+  const actionsOf = groupBy(actions, (a) => a.goal_id);
+  const indicatorsOf = groupBy(indicators, (i) => i.goal_id);
+  const goalsOf = groupBy(goals, (g) => g.plan_id);
+  const outcomesOf = groupBy(outcomes, (o) => o.lineage_id);
 
   const presentIndicator = (i: rr.ReportIndicatorRow): ReportIndicator => {
     const rows = outcomesOf.get(i.lineage_id) ?? [];
