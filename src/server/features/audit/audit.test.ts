@@ -14,8 +14,8 @@ async function seedEntries() {
   const unitId = crypto.randomUUID();
   const at = (iso: string) => new Date(iso);
   await recordAudit(t.database.db, anna, { action: 'create', entityType: 'unit', entityId: unitId, after: { name: 'Ugglan' } }, at('2026-01-10T08:00:00Z'));
-  await recordAudit(t.database.db, bo, { action: 'update', entityType: 'unit', entityId: unitId, before: { name: 'Ugglan' }, after: { name: 'Uven' } }, at('2026-01-11T23:59:59Z'));
-  await recordAudit(t.database.db, anna, { action: 'update', entityType: 'user', entityId: anna.userId }, at('2026-01-12T00:00:00Z'));
+  await recordAudit(t.database.db, bo, { action: 'update', entityType: 'unit', entityId: unitId, before: { name: 'Ugglan' }, after: { name: 'Uven' } }, at('2026-01-11T22:59:59Z'));
+  await recordAudit(t.database.db, anna, { action: 'update', entityType: 'user', entityId: anna.userId }, at('2026-01-11T23:00:00Z'));
   await recordAudit(t.database.db, null, { action: 'login_failed', entityType: 'user', entityId: bo.userId }, at('2026-01-15T12:00:00Z'));
   return { anna, bo, unitId };
 }
@@ -38,7 +38,8 @@ describe('browsing the audit log', () => {
     expect(await actions('action=update')).toEqual(['user:update', 'unit:update']);
     expect(await actions(`actorUserId=${anna.userId}`)).toEqual(['user:update', 'unit:create']);
     expect(await actions(`actorUserId=${bo.userId}&entityType=unit`)).toEqual(['unit:update']);
-    // 'to' takes in the whole of its day; 'from' starts at its midnight.
+    // Days are Stockholm's: 'to' takes in the whole of its day, 'from' starts at its midnight, and
+    // 23:00 UTC on 11 January is already 12 January.
     expect(await actions('from=2026-01-11&to=2026-01-11')).toEqual(['unit:update']);
     expect(await actions('from=2026-01-11&to=2026-01-12')).toEqual(['user:update', 'unit:update']);
     expect(await actions('to=2026-01-10')).toEqual(['unit:create']);
@@ -50,7 +51,7 @@ describe('browsing the audit log', () => {
     expect(page.items.map((e: { action: string }) => e.action)).toEqual(['update', 'create']);
 
     const [entry] = (await list(`entityId=${unitId}&action=update`)).entries;
-    expect(entry).toMatchObject({ actorName: 'Bo', before: { name: 'Ugglan' }, after: { name: 'Uven' }, at: '2026-01-11T23:59:59.000Z' });
+    expect(entry).toMatchObject({ actorName: 'Bo', before: { name: 'Ugglan' }, after: { name: 'Uven' }, at: '2026-01-11T22:59:59.000Z' });
     expect(typeof entry.id).toBe('string');
   });
 

@@ -75,11 +75,9 @@ export async function recordAudits(
   );
 }
 
-export type AuditQuery = ListQuery & Omit<AuditFilter, 'from' | 'toExclusive'> & { from?: string; to?: string };
+export type AuditQuery = ListQuery & AuditFilter;
 
 export async function listAudit(ctx: AppContext, query: AuditQuery) {
-  const toExclusive = query.to ? new Date(`${query.to}T00:00:00Z`) : undefined;
-  if (toExclusive) toExclusive.setUTCDate(toExclusive.getUTCDate() + 1);
   const { items, total } = await listEntries(
     ctx.db,
     {
@@ -87,8 +85,8 @@ export async function listAudit(ctx: AppContext, query: AuditQuery) {
       entityId: query.entityId,
       action: query.action,
       actorUserId: query.actorUserId,
-      from: query.from ? new Date(`${query.from}T00:00:00Z`) : undefined,
-      toExclusive,
+      from: query.from,
+      to: query.to,
     },
     query.pageSize,
     (query.page - 1) * query.pageSize,
