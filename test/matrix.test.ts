@@ -28,6 +28,12 @@ const publicRoutes = new Set([
   'POST /api/auth/login',
   'GET /api/public/training-certificates/:code',
   'GET /api/public/calendar/:token',
+  // Answers to citizens' messages that staff published, in an edited wording (never a name or email).
+  'GET /api/public/messages/examples',
+  // The public site's content as JSON (no personal data but the contact persons the administrator chose to show).
+  'GET /api/public/site',
+  'GET /api/public/plans',
+  'GET /api/public/plans/:id',
 ]);
 
 const key = (route: Pick<ApiRoute, 'method' | 'url'>) => `${route.method} ${route.url}`;

@@ -9,9 +9,11 @@ import {
 import { coveragePglite, coveragePostgres } from './coverage.js';
 import { employeesListPglite, employeesListPostgres } from './employees-list.js';
 import { importMemory } from './import-memory.js';
+import { messagesLoadPglite, messagesLoadPostgres } from './messages-load.js';
 import { importPglite, importPostgres, reimportPglite, reimportPostgres } from './import.js';
 import { plansDashboardPostgres } from './plans-dashboard.js';
 import { plansReportPostgres } from './plans-report.js';
+import { publicStartPage } from './public-site.js';
 import { startup } from './startup.js';
 
 /**
@@ -39,4 +41,7 @@ export const figures: Figure[] = [
   certificationUnitsPostgres,
   plansDashboardPostgres,
   plansReportPostgres,
+  publicStartPage,
+  messagesLoadPglite,
+  messagesLoadPostgres,
 ];

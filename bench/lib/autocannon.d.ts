@@ -7,6 +7,9 @@ declare module 'autocannon' {
     url: string;
     connections?: number;
     duration?: number;
+    /** Requests per second across all connections, and how many in all (instead of a duration). */
+    overallRate?: number;
+    amount?: number;
     timeout?: number;
     headers?: Record<string, string>;
     requests?: { setupRequest?: (request: Request, context: object) => Request }[];

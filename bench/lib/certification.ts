@@ -33,7 +33,7 @@ import { psqlTimes } from './psql.js';
  * The two figures of a database share these runs (bench/figures/certification.ts).
  */
 
-export const requestsPerRun = { checklist: 10, units: 5 };
+export const requestsPerRun = { checklist: Number(process.env.BENCH_CHECKLIST_REQUESTS ?? 10), units: 5 };
 export const groupSize = 7;
 
 export type CertificationRuns = {
@@ -211,7 +211,13 @@ async function measure(kind: DatabaseKind, runs: number, log: (line: string) => 
 
     const barePort = await freePort();
     const server = await spawnLogged(
-      ['--import', 'tsx', 'bench/servers/certification-server.ts'],
+      // BENCH_CPU_PROF=<dir>: the server writes a CPU profile there when it stops (open it in Chrome's DevTools).
+      [
+        ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+        '--import',
+        'tsx',
+        'bench/servers/certification-server.ts',
+      ],
       { ...place.env, BARE_PORT: String(barePort), LOG_LEVEL: 'info' },
       path.join(logDir, 'server.log'),
     );
@@ -299,6 +305,7 @@ async function measure(kind: DatabaseKind, runs: number, log: (line: string) => 
             (kind === 'postgres' ? `; bare routes ${bareChecklist.toFixed(1)} and ${bareUnits.toFixed(1)} ms` : ''),
         );
       }
+      log(`  the checklist's steps: ${stepsText(result.checklist.steps)}`);
       return result;
     } finally {
       await stop(server.child);

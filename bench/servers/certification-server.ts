@@ -63,10 +63,10 @@ bare.get('/steps/checklist/:processId', async (request) => {
   const { ms, time } = stepTimer();
   const day = stockholmDate(new Date());
   const actor = await actorOf(request, time);
-  const row = await time('findProcess', () => repo.findProcess(ctx.db, processId));
+  const row = await time('findProcessDetail (the process, its checklist and group in one statement)', () =>
+    repo.findProcessDetail(ctx.db, processId, day),
+  );
   if (!row) throw new Error('no such process');
-  await time('checklistRows', () => repo.checklistRows(ctx.db, [processId], day));
-  await time('groupOf', () => repo.groupOf(ctx.db, processId, day));
   await time('service.getProcess (whole)', () => service.getProcess(ctx, actor, processId));
   return ms;
 });

@@ -55,6 +55,12 @@ export const entities = [
   'activity',
   /** The number of visitors at an activity's occurrence: a headcount, never who came. */
   'headcount',
+  /** The public site's texts, accessibility statement and contact persons (administrators only). */
+  'public_site',
+  /** Networks of units: the network, its members, meetings, files and links. 'self': the networks one is part of (contact person or manager of a member unit). */
+  'network',
+  /** Invitations of units to a network: administrators send and withdraw; a unit's manager ('unit') answers. */
+  'network_invitation',
 ] as const;
 export type Entity = (typeof entities)[number];
 
@@ -65,6 +71,8 @@ const all = (entity: Entity, access: Access = 'any'): Permission[] =>
 
 /** What every signed-in person may do with their own account. */
 const ownAccount: Permission[] = [...all('token', 'self'), ...all('session', 'self'), 'read:overview:self'];
+/** The networks one is part of (as a member unit's contact person or manager): read them, their meetings and files. */
+const ownNetworks: Permission[] = ['read:network:self'];
 const readOrganisation: Permission[] = ['read:administration:any', 'read:unit:any'];
 /**
  * Everyone may see the courses and sessions on offer and their own enrolments and training record.
@@ -105,6 +113,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'delete:action_plan:administration',
     'read:citizen_message:administration',
     'update:citizen_message:administration',
+    ...ownNetworks,
   ],
   unit_manager: [
     ...ownAccount,
@@ -126,6 +135,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'create:action_plan:unit',
     'update:action_plan:unit',
     'delete:action_plan:unit',
+    ...ownNetworks,
+    'read:network_invitation:unit',
+    'update:network_invitation:unit',
   ],
   training_coordinator: [
     ...ownAccount,
@@ -141,10 +153,18 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'update:certification:any',
     'read:certificate:any',
     'read:action_plan:any',
+    ...ownNetworks,
   ],
   /** Trainers mark attendance on the sessions they lead ('self'), and see who is enrolled there. */
-  trainer: [...ownAccount, ...browseTraining, 'read:attendance:self', 'update:attendance:self', 'create:attendance:self'],
-  employee: [...ownAccount, ...browseTraining, 'read:employee:self'],
+  trainer: [
+    ...ownAccount,
+    ...browseTraining,
+    ...ownNetworks,
+    'read:attendance:self',
+    'update:attendance:self',
+    'create:attendance:self',
+  ],
+  employee: [...ownAccount, ...browseTraining, ...ownNetworks, 'read:employee:self'],
   /** Hosts see only the activities they host and record their headcounts ('self'): nothing else in the system. */
   activity_host: [...ownAccount, 'read:activity:self', 'read:headcount:self', 'create:headcount:self', 'update:headcount:self'],
   certifier: [
@@ -156,6 +176,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'create:certificate:any',
     'update:certificate:any',
     'read:action_plan:any',
+    ...ownNetworks,
   ],
 };
 

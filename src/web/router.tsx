@@ -19,6 +19,8 @@ import { certificationRoutes, registerCheckRoute, registerRoute } from './featur
 import { planRoutes } from './features/plans/routes';
 import { messageRoutes } from './features/messages/routes';
 import { activityRoutes, publicActivitiesRoute } from './features/activities/routes';
+import { publicSiteRoutes } from './features/public-site/routes';
+import { networkRoutes } from './features/networks/routes';
 
 /** The route tree: public pages beside the signed-in layout, whose children come from each feature's routes.tsx. */
 export function createAppRouter(queryClient: QueryClient) {
@@ -47,6 +49,8 @@ export function createAppRouter(queryClient: QueryClient) {
       ...planRoutes,
       ...messageRoutes,
       ...activityRoutes,
+      ...publicSiteRoutes,
+      ...networkRoutes,
     ]),
   ]);
   return createRouter({ routeTree, context: { queryClient }, defaultPreload: 'intent', scrollRestoration: true });

@@ -11,6 +11,8 @@ export const theme = createTheme({
   headings: { fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif' },
   defaultRadius: 'sm',
   focusRing: 'always',
+  // People who ask their system for less motion get none: dialogs and notifications appear at once.
+  respectReducedMotion: true,
   other: { errorColor: 'red.9' },
   components: {
     DateInput: { classNames: { day: 'inkludera-date-day' } },

@@ -1,12 +1,14 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { expectNoAxeViolations, expectNoSidewaysScroll, post, run, signedIn, signInAsAdmin } from './system-helpers.js';
+import { expectNoAxeViolations, expectNoSidewaysScroll, post, run, send, signedIn, signInAsAdmin } from './system-helpers.js';
 
 /**
  * Activities in the browser. The administrator creates the HBTQ café MOGAI at Perrongen in the form:
  * weekly on Wednesdays 17–20 from eight weeks ago, with the summer break, and its host. The host,
  * on a phone, sees only the café (and no other part of the system in the menu), records the number of
  * visitors of the last Wednesday (numbers only; the form says never to write who came). The public
- * page, without logging in, lists the upcoming Wednesdays. axe finds no WCAG 2.1 AA violation.
+ * page, without logging in, lists the upcoming Wednesdays. The statistics show the occurrences (a
+ * cancelled one marked), the season and the year with their tables, and export the numbers as CSV.
+ * axe finds no WCAG 2.1 AA violation.
  */
 
 test.describe.configure({ mode: 'serial' });
@@ -111,6 +113,65 @@ test('the host, on a phone, records the number of visitors and sees nothing else
   await page.context().close();
 });
 
+/** The season of a date as the page names it (docs/activities.md#statistics). */
+function seasonName(iso: string) {
+  const monthDay = iso.slice(5);
+  const name = monthDay >= '08-15' ? 'Hösttermin' : monthDay >= '06-15' ? 'Sommar' : 'Vårtermin';
+  return `${name} ${iso.slice(0, 4)}`;
+}
+
+test('the statistics show each occurrence, the season and the year with their tables, and export the numbers', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await signInAsAdmin(page);
+  // An earlier Wednesday was cancelled: it is marked, and holds no visitors.
+  const activities = (await (await page.request.get('/api/activities')).json()) as { items: { id: string; name: string }[] };
+  const id = activities.items.find((a) => a.name === cafe)!.id;
+  const counted = lastWednesday();
+  const cancelled = shift(counted, -14);
+  await send(page.request, 'put', `/api/activities/${id}/occurrences/${cancelled}/change`, {
+    kind: 'cancelled',
+    reason: 'Sjukdom',
+  });
+
+  await page.goto('/activities/statistics');
+  await expect(page.getByRole('heading', { name: 'Besöksstatistik', level: 1 })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Aktivitet' }).selectOption({ label: cafe });
+  await expect(page).toHaveURL(new RegExp(`activityId=${id}`));
+
+  const occurrences = page.getByRole('table', { name: 'Besökare per tillfälle' });
+  await expect(occurrences.getByRole('row', { name: new RegExp(counted) })).toContainText('11');
+  await expect(occurrences.getByRole('row', { name: new RegExp(cancelled) })).toContainText('Inställt: Sjukdom');
+  await expect(occurrences.getByText('Inte registrerat').first()).toBeVisible();
+  // The average counts only the counted occurrence, and says how many held ones have no count.
+  await expect(
+    page.getByText(/Snittet räknas bara på hållna tillfällen som har ett registrerat antal \(1 av \d+\)/),
+  ).toBeVisible();
+
+  const seasons = page.getByRole('table', { name: 'Besökare per säsong' });
+  await expect(seasons.getByRole('row', { name: new RegExp(seasonName(counted)) })).toContainText('11');
+  const years = page.getByRole('table', { name: 'Utvecklingen år för år' });
+  await expect(years.getByRole('row', { name: new RegExp(`${counted.slice(0, 4)} \\(del av året\\)`) })).toContainText('11');
+  await expect(page.getByRole('img', { name: /Besökare per år:/ })).toBeVisible();
+  await expectNoAxeViolations(page, 'the visitor statistics per occurrence, season and year');
+
+  // The same numbers as CSV: numbers only, no note.
+  const href = await page.getByRole('link', { name: 'Exportera siffrorna (CSV)' }).getAttribute('href');
+  expect(href).toContain(`activityId=${id}`);
+  const csv = await page.request.get(href!);
+  expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8');
+  const text = await csv.text();
+  expect(text).toContain(`Tillfälle;${counted};${cafe};Enligt schema;1;1;0;0;11;2;`);
+  expect(text).toContain(`Tillfälle;${cancelled};${cafe};Inställt;0;0;0;1;`);
+  expect(text).toContain(`Säsong;${seasonName(counted)};`);
+  expect(text).not.toContain('Filmkväll');
+
+  await page.setViewportSize({ width: 375, height: 800 });
+  await expectNoSidewaysScroll(page);
+  await expectNoAxeViolations(page, 'the visitor statistics on a phone');
+});
+
 test('the administrator sees the visitors per week with the table, and the public page lists the upcoming Wednesdays', async ({
   page,
 }) => {
@@ -126,7 +187,7 @@ test('the administrator sees the visitors per week with the table, and the publi
   const visitor = await browser_page(page);
   // Linked from the login page, for anyone.
   await visitor.goto('/login');
-  await visitor.getByRole('link', { name: 'Aktiviteter' }).click();
+  await visitor.getByRole('link', { name: 'Aktiviteter', exact: true }).click();
   await expect(visitor).toHaveURL(/\/activities\/upcoming$/);
   const section = visitor.getByRole('region', { name: cafe });
   await expect(section).toBeVisible();

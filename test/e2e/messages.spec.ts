@@ -129,7 +129,7 @@ test('the administrator finds the message in the inbox and answers it', async ({
   await page.getByRole('textbox', { name: /^Svar/ }).fill(texts.answer);
   await page.getByRole('button', { name: 'Spara och skicka svaret' }).click();
   await expect(page.getByText('Besvarad', { exact: true }).first()).toBeVisible();
-  await expect(page.getByText(texts.answer)).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Svar', exact: true }).getByText(texts.answer)).toBeVisible();
 
   // The answer went to the outbox for the email the citizen left.
   const outbox = await (await page.request.get(`/api/outbox?q=${encodeURIComponent(`medborgare.${run}`)}`)).json();
@@ -141,7 +141,7 @@ test('the administrator finds the message in the inbox and answers it', async ({
   await expectNoSidewaysScroll(page);
   await expectNoAxeViolations(page, 'the inbox on a phone');
   await page.getByRole('link', { name: `Problem: ${texts.withEmail}` }).click();
-  await expect(page.getByText(texts.answer)).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Svar', exact: true }).getByText(texts.answer)).toBeVisible();
   await expectNoSidewaysScroll(page);
   await expectNoAxeViolations(page, 'an answered message on a phone');
 });

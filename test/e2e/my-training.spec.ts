@@ -1,5 +1,5 @@
-import { inflateSync } from 'node:zlib';
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import { pdfText } from '../support/pdf.js';
 import { csrf, expectNoAxeViolations, expectNoSidewaysScroll, logIn, run, signInAsAdmin } from './system-helpers.js';
 
 test.describe.configure({ mode: 'serial' });
@@ -13,24 +13,6 @@ async function post(request: APIRequestContext, url: string, data: unknown) {
   const response = await request.post(url, { headers: await csrf(request), data });
   expect(response.status(), `${url}: ${await response.text()}`).toBeLessThan(300);
   return response.json();
-}
-
-/** The text a PDF shows (pdfkit: deflated content streams, strings as hex). */
-function pdfText(pdf: Buffer): string {
-  const raw = pdf.toString('latin1');
-  const lines: string[] = [];
-  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    let content: string;
-    try {
-      content = inflateSync(Buffer.from(match[1], 'latin1')).toString('latin1');
-    } catch {
-      continue;
-    }
-    for (const op of content.matchAll(/\[((?:<[0-9a-fA-F]*>|\s|-?[\d.]+)*)\]\s*TJ/g)) {
-      lines.push([...op[1].matchAll(/<([0-9a-fA-F]*)>/g)].map((m) => Buffer.from(m[1], 'hex').toString('latin1')).join(''));
-    }
-  }
-  return lines.join('\n');
 }
 
 let employeeId = '';

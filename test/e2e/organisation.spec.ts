@@ -233,6 +233,8 @@ test.describe('on a 375 px wide phone', () => {
   test.use({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
 
   test('every organisation page, list, detail and form, passes axe', async ({ page }) => {
+    // Nine pages and forms, each scanned by axe: more than the default 30 s on a busy machine.
+    test.setTimeout(120_000);
     await signIn(page);
     for (const [path, heading, create] of [
       ['/administrations', 'Förvaltningar', 'Ny förvaltning'],

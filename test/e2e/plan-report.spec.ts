@@ -6,7 +6,8 @@ import { expectNoAxeViolations, expectNoSidewaysScroll, run, send, signInAsAdmin
  * with an action and an indicator about people), the periods of 2024 and 2025, and the reports of
  * both full years. In the browser the administrator chooses 2025, Helår and the unit, reads the
  * goal's assessment and analysis, the action's status, the indicator's outcome for women and men
- * and its trend as a chart with its table, and downloads the report as PDF, Word and Excel. axe finds
+ * and its trend as a chart with its table, and exports the report as PDF, Word and Excel: each is
+ * written on the server while the page shows its progress, then downloaded. axe finds
  * no WCAG 2.1 AA violation; on a phone nothing scrolls sideways.
  */
 
@@ -115,19 +116,33 @@ test('the administrator reads a unit’s follow-up report and downloads it', asy
   await expect(page.getByRole('img', { name: new RegExp(`${year} Helår: Kvinnor 82 %, Män 76 %`) })).toBeVisible();
   await expectNoAxeViolations(page, 'a follow-up report');
 
-  for (const [format, type] of [
-    ['PDF', 'application/pdf'],
-    ['Word (docx)', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
-    ['Excel (xlsx)', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+  // Each format is written on the server: the page shows its progress until it is ready, then the file.
+  for (const [format, extension, type] of [
+    ['PDF', 'pdf', 'application/pdf'],
+    ['Word (docx)', 'docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+    ['Excel (xlsx)', 'xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
   ] as const) {
-    const href = await page.getByRole('link', { name: `Ladda ned rapporten som ${format}` }).getAttribute('href');
-    const file = await request.get(href ?? '');
+    await page.getByRole('button', { name: `Skapa rapporten som ${format}` }).click();
+    const name = `Uppföljning Helår ${year}: ${names.unit} (${format})`;
+    const item = page.getByRole('article', { name }).first();
+    await expect(item.getByRole('status')).toHaveText(`${name} är klar att ladda ned.`, { timeout: 30_000 });
+    await expect(item.getByRole('progressbar')).toHaveCount(0);
+    const link = item.getByRole('link', { name: new RegExp(`^Ladda ned ${format.replace(/[()]/g, '\\$&')} \\(`) });
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe(`Uppföljning Helår ${year} ${names.unit}.${extension}`);
+    const file = await request.get((await link.getAttribute('href')) ?? '');
     expect(file.status()).toBe(200);
     expect(file.headers()['content-type']).toBe(type);
     expect((await file.body()).byteLength).toBeGreaterThan(1000);
   }
+  await expect(page.getByRole('heading', { name: 'Exporter' })).toBeVisible();
+  await expectNoAxeViolations(page, 'a follow-up report with its exports');
 
   await page.setViewportSize({ width: 375, height: 800 });
   await expectNoSidewaysScroll(page);
   await expectNoAxeViolations(page, 'a follow-up report on a phone');
+
+  // Leaving and coming back: the exports are still listed, held by the server.
+  await page.reload();
+  await expect(page.getByRole('article', { name: `Uppföljning Helår ${year}: ${names.unit} (PDF)` }).first()).toBeVisible();
 });

@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { inject } from 'vitest';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { migrateDatabase, openPglite, openPostgres, pgliteClientOptions, type Database } from '#server/db/client';
@@ -25,8 +26,6 @@ async function pgliteFromTemplate(): Promise<Database> {
   return openPglite({ pglite });
 }
 
-const templateName = 'inkludera_test_template';
-
 async function adminClient(url: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -39,11 +38,11 @@ function withDatabase(url: string, name: string) {
   return parsed.toString();
 }
 
-/** Called once per run from the global setup: (re)creates the migrated template database. */
-export async function preparePostgresTemplate(url: string) {
+/** Called once per run from the global setup: (re)creates the run's migrated template database. */
+export async function preparePostgresTemplate(url: string, templateName: string) {
+  await dropPostgresTemplate(url, templateName);
   const admin = await adminClient(url);
   try {
-    await admin.query(`drop database if exists ${templateName} with (force)`);
     await admin.query(`create database ${templateName}`);
   } finally {
     await admin.end();
@@ -53,11 +52,20 @@ export async function preparePostgresTemplate(url: string) {
   await template.close();
 }
 
+export async function dropPostgresTemplate(url: string, templateName: string) {
+  const admin = await adminClient(url);
+  try {
+    await admin.query(`drop database if exists ${templateName} with (force)`);
+  } finally {
+    await admin.end();
+  }
+}
+
 async function postgresFromTemplate(url: string): Promise<Database> {
   const name = `inkludera_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = await adminClient(url);
   try {
-    await admin.query(`create database ${name} template ${templateName}`);
+    await admin.query(`create database ${name} template ${inject('postgresTemplate')}`);
   } finally {
     await admin.end();
   }

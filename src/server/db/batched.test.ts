@@ -10,9 +10,38 @@ describe('batched work', () => {
       return items.length;
     }, 3);
     const answers = await Promise.all([1, 2, 3, 4, 5, 6].map((n) => add(n)));
-    // The first call starts a run alone; the five asked meanwhile go in runs of at most three.
-    expect(runs).toEqual([[1], [2, 3, 4], [5, 6]]);
-    expect(answers).toEqual([1, 3, 3, 3, 2, 2]);
+    // All six are asked in the same turn of the event loop: runs of at most three.
+    expect(runs).toEqual([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
+    expect(answers).toEqual([3, 3, 3, 3, 3, 3]);
+  });
+
+  it('takes together what is asked in the same phase of the event loop, though each run answers at once', async () => {
+    // Like the embedded database: the work is done before its promise is first awaited.
+    const runs: string[][] = [];
+    const work = batched(async (items: string[]) => {
+      runs.push(items);
+      return items.length;
+    });
+    // Three requests read from their sockets in one phase: each asks from its own callback.
+    const answers = await new Promise<Promise<number>[]>((resolve) => {
+      const asked: Promise<number>[] = [];
+      setTimeout(() => asked.push(work('a')));
+      setTimeout(() => asked.push(work('b')));
+      setTimeout(() => {
+        asked.push(work('c'));
+        resolve(asked);
+      });
+    });
+    expect(await Promise.all(answers)).toEqual([3, 3, 3]);
+    expect(runs).toEqual([['a', 'b', 'c']]);
+    // What is asked after a run has started goes in a later run, never in one that began before it.
+    const later = work('d');
+    const during = new Promise<number>((resolve) => setImmediate(() => resolve(work('e'))));
+    expect(await Promise.all([later, during])).toEqual([1, 1]);
+    expect(runs.slice(1)).toEqual([['d'], ['e']]);
   });
 
   it('fails the callers of a failed run, and runs again for the next', async () => {

@@ -29,6 +29,8 @@ import { planDiscussionRoutes } from './plans/discussion-routes.js';
 import { planReportRoutes } from './plans/report-routes.js';
 import { planDashboardRoutes } from './plans/dashboard-routes.js';
 import { activityRoutes } from './activities/routes.js';
+import { publicSiteRoutes } from './public-site/routes.js';
+import { networkRoutes } from './networks/routes.js';
 
 /** Every feature's routes, registered in this order. A new feature adds its routes here. */
-export const featureRoutes: ((app: AppInstance) => Promise<void>)[] = [healthRoutes, setupRoutes, demoRoutes, authRoutes, auditRoutes, administrationRoutes, unitRoutes, employeeRoutes, importRoutes, overviewRoutes, usersRoutes, tokensRoutes, outboxRoutes, courseRoutes, trainingSessionRoutes, trainingSettingsRoutes, enrolmentRoutes, coverageRoutes, programmeRoutes, trainingRecordRoutes, calendarRoutes, certificationRoutes, evidenceRoutes, planRoutes, followUpRoutes, planDiscussionRoutes, planReportRoutes, planDashboardRoutes, messageRoutes, activityRoutes];
+export const featureRoutes: ((app: AppInstance) => Promise<void>)[] = [healthRoutes, setupRoutes, demoRoutes, authRoutes, auditRoutes, administrationRoutes, unitRoutes, employeeRoutes, importRoutes, overviewRoutes, usersRoutes, tokensRoutes, outboxRoutes, courseRoutes, trainingSessionRoutes, trainingSettingsRoutes, enrolmentRoutes, coverageRoutes, programmeRoutes, trainingRecordRoutes, calendarRoutes, certificationRoutes, evidenceRoutes, planRoutes, followUpRoutes, planDiscussionRoutes, planReportRoutes, planDashboardRoutes, messageRoutes, activityRoutes, publicSiteRoutes, networkRoutes];

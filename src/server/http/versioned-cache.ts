@@ -5,12 +5,19 @@ import { dataVersions } from '../db/schema/index.js';
 
 /**
  * The in-process caches of answers that many requests ask for again and again (the employee list,
- * the API token's actor): an entry is used only while the data version it was made under is still
+ * the API token's actor, a certification process's page): an entry is used only while the data version it was made under is still
  * the database's (see docs/decisions/0012). The versions are read on every request, after it arrived,
  * so a write committed before it (by this process, another one, or psql) is never answered stale.
  */
 
-export type DataFamily = 'organisation' | 'access';
+/**
+ * The families of tables whose triggers keep a version in data_versions (migrations 0011 and 0021):
+ * organisation (employees, employee_unit_history, units, administrations), access (users, user_roles,
+ * api_tokens), training (courses, training_sessions, session_eligibility, enrolments), certification
+ * (certification_schemes, _criteria, _processes, _group_members, _confirmations, unit_certificates)
+ * and plans (action_plans). A cache names every family whose tables its values read.
+ */
+export type DataFamily = 'organisation' | 'access' | 'training' | 'certification' | 'plans';
 export type Versions = ReadonlyMap<string, number>;
 
 /**
@@ -19,6 +26,22 @@ export type Versions = ReadonlyMap<string, number>;
  * round trip, not once per request, and no request is answered from a read that began before it arrived.
  */
 const readers = new WeakMap<Db, () => Promise<Versions>>();
+
+/**
+ * One of something per database, made on first use: two databases in one process (tests, benchmarks)
+ * count their versions each from 1, so a cache must never be shared between them.
+ */
+export function perDatabase<T>(make: () => T): (db: Db) => T {
+  const made = new WeakMap<Db, T>();
+  return (db) => {
+    let value = made.get(db);
+    if (value === undefined) {
+      value = make();
+      made.set(db, value);
+    }
+    return value;
+  };
+}
 
 export function readVersions(db: Db): Promise<Versions> {
   let read = readers.get(db);

@@ -1,8 +1,9 @@
 import PDFDocument from 'pdfkit';
 import type { Locale } from '../http/i18n.js';
+import { fontFile, type FontWeight } from './fonts.js';
 
 /** A paragraph of a certificate, centred; the defaults are body text. */
-export type CertificateBlock = { text: string; font?: 'Helvetica' | 'Helvetica-Bold'; size?: number; gap?: number };
+export type CertificateBlock = { text: string; font?: FontWeight; size?: number; gap?: number };
 
 export type CertificateDocument = {
   locale: Locale;
@@ -16,10 +17,17 @@ export type CertificateDocument = {
 
 /**
  * A certificate as a tagged, accessible PDF: a document title shown by the viewer, the language, a
- * heading and paragraphs in reading order, and the decorative frame marked as an artifact. Helvetica,
- * one of the PDF standard fonts, covers å, ä and ö (WinAnsi). The training certificate of completion
+ * heading and paragraphs in reading order, and the decorative frame marked as an artifact. The font
+ * is embedded (./fonts.ts), so every letter of a name is kept. The training certificate of completion
  * and the unit certificate are both drawn by this.
  */
+/**
+ * No ligatures: DejaVu joins "fi" into one glyph, and the text a reader copies or reads aloud from it
+ * came out wrong ("Certifikat" as "CertikaSt"). fontkit takes an object of features to switch off,
+ * where pdfkit's types allow only a list of those to switch on.
+ */
+const oneGlyphPerLetter = { liga: false, clig: false } as unknown as PDFKit.Mixins.OpenTypeFeatures[];
+
 export function renderCertificateDocument(content: CertificateDocument): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
@@ -30,6 +38,8 @@ export function renderCertificateDocument(content: CertificateDocument): Promise
     displayTitle: true,
     info: { Title: `${content.title}: ${content.titleDetail}`, Subject: content.subject, Creator: 'Inkludera' },
   });
+  doc.registerFont('regular', fontFile('regular'));
+  doc.registerFont('bold', fontFile('bold'));
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -52,7 +62,11 @@ export function renderCertificateDocument(content: CertificateDocument): Promise
   doc.y = 150;
   root.add(
     doc.struct('H1', {}, () => {
-      doc.font('Helvetica-Bold').fontSize(26).fillColor('#1a1a1a').text(content.title, { width, align: 'center' });
+      doc
+        .font('bold')
+        .fontSize(26)
+        .fillColor('#1a1a1a')
+        .text(content.title, { width, align: 'center', features: oneGlyphPerLetter });
       doc.moveDown(1.5);
     }),
   );
@@ -60,10 +74,10 @@ export function renderCertificateDocument(content: CertificateDocument): Promise
     root.add(
       doc.struct('P', {}, () => {
         doc
-          .font(block.font ?? 'Helvetica')
+          .font(block.font ?? 'regular')
           .fontSize(block.size ?? 13)
           .fillColor('#1a1a1a')
-          .text(block.text, { width, align: 'center' });
+          .text(block.text, { width, align: 'center', features: oneGlyphPerLetter });
         doc.moveDown(block.gap ?? 0.6);
       }),
     );

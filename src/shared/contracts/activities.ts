@@ -137,20 +137,81 @@ export const statisticsQuery = z.object({
   from: isoDate.optional(),
   to: isoDate.optional(),
 });
+
+/**
+ * Seasons (docs/activities.md#statistics): three per calendar year, around the Swedish summer,
+ * as a municipal activity for young people follows the school year. Vårtermin from 1 January to
+ * 14 June, sommar from 15 June to 14 August, hösttermin from 15 August to 31 December. Each lies
+ * in one calendar year, so a year is the sum of its seasons.
+ */
+export const seasons = ['spring', 'summer', 'autumn'] as const;
+export type Season = (typeof seasons)[number];
+/** The first day (MM-DD) of each season in its year. */
+export const seasonStarts: Record<Season, string> = { spring: '01-01', summer: '06-15', autumn: '08-15' };
+
+/**
+ * The figures of a group of occurrences. Held: not cancelled and over (or counted). Counted: held
+ * with a headcount; uncounted: held without one. The average is over the counted occurrences only,
+ * the first-time share over the counts that recorded first-timers only (null without any).
+ */
+export const statisticsFigures = z.object({
+  held: z.number().int(),
+  counted: z.number().int(),
+  uncounted: z.number().int(),
+  cancelled: z.number().int(),
+  visitors: z.number().int(),
+  firstTimeVisitors: z.number().int(),
+  averageVisitors: z.number().nullable(),
+  firstTimeShare: z.number().nullable(),
+});
+export type StatisticsFigures = z.infer<typeof statisticsFigures>;
+
+export const statisticsOccurrence = z.object({
+  activityId: id,
+  activityName: z.string(),
+  scheduledDate: z.string(),
+  /** Where it took place: a moved occurrence counts on the date it was moved to. */
+  date: z.string(),
+  status: z.enum(['scheduled', 'moved', 'cancelled']),
+  reason: z.string().nullable(),
+  held: z.boolean(),
+  visitors: z.number().int().nullable(),
+  firstTimeVisitors: z.number().int().nullable(),
+});
+export type StatisticsOccurrence = z.infer<typeof statisticsOccurrence>;
+
 export const statistics = z.object({
   period: z.enum(['week', 'month']),
   from: z.string(),
   to: z.string(),
-  rows: z.array(
-    z.object({
-      /** The ISO week (2026-W05) or the month (2026-01). */
-      period: z.string(),
-      occurrences: z.number().int(),
-      visitors: z.number().int(),
-      firstTimeVisitors: z.number().int(),
+  /** Per ISO week (2026-W05) or month (2026-01) of the range. */
+  rows: z.array(statisticsFigures.extend({ period: z.string() })),
+  /** The range's figures. */
+  totals: statisticsFigures,
+  /** The range's occurrences that are over: held ones with their counts, cancelled ones marked. */
+  occurrences: z.array(statisticsOccurrence),
+  /** The span of the seasons and years: from the first occurrence (of any activity in scope) to the range's end. */
+  history: z.object({ from: z.string().nullable(), to: z.string() }),
+  seasons: z.array(
+    statisticsFigures.extend({ year: z.number().int(), season: z.enum(seasons), from: z.string(), to: z.string() }),
+  ),
+  years: z.array(
+    statisticsFigures.extend({
+      year: z.number().int(),
+      /** The year is not whole in the history (its first, or the current year so far). */
+      partial: z.boolean(),
+      /** Against the year before (null for the first year). */
+      change: z
+        .object({
+          held: z.number().int(),
+          visitors: z.number().int(),
+          /** The change of visitors as a share of the year before's (null when that was 0). */
+          visitorsShare: z.number().nullable(),
+          averageVisitors: z.number().nullable(),
+        })
+        .nullable(),
     }),
   ),
-  totals: z.object({ occurrences: z.number().int(), visitors: z.number().int(), firstTimeVisitors: z.number().int() }),
 });
 export type ActivityStatistics = z.infer<typeof statistics>;
 

@@ -5,7 +5,8 @@ import { email, id, isoDate, optionalText, page, requiredText } from './common.j
 
 export const messageKinds = ['wish', 'thought', 'problem', 'praise'] as const;
 export type MessageKind = (typeof messageKinds)[number];
-export const messageSubjects = ['gender_equality', 'hbtq', 'other'] as const;
+/** accessibility: a problem with the accessibility of the municipality's web pages (the statement links to the form with it). */
+export const messageSubjects = ['gender_equality', 'hbtq', 'other', 'accessibility'] as const;
 export type MessageSubject = (typeof messageSubjects)[number];
 export const messageStatuses = ['new', 'in_progress', 'answered', 'closed'] as const;
 export type MessageStatus = (typeof messageStatuses)[number];
@@ -113,6 +114,46 @@ export type MessageListQuery = z.input<typeof messageListQuery>;
 
 export const messageNote = z.object({ id, text: z.string(), authorName: z.string().nullable(), createdAt: z.iso.datetime() });
 
+// ---- Links to plan actions, and published examples (issue 7, item 3)
+
+/** An action of a plan, as offered for a link and as shown on a link: where the action sits now. */
+export const actionOption = z.object({
+  actionId: id,
+  actionLineageId: id,
+  actionTitle: z.string(),
+  goalTitle: z.string(),
+  planId: id,
+  planName: z.string(),
+  planVersion: z.number().int(),
+  planStatus: z.string(),
+  /** The administration or unit owning the plan; null for the municipality's. */
+  ownerName: z.string().nullable(),
+});
+export type ActionOption = z.infer<typeof actionOption>;
+
+export const messageActionLink = actionOption.extend({
+  id,
+  linkedByName: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+});
+export type MessageActionLink = z.infer<typeof messageActionLink>;
+
+export const linkableActionsQuery = z.object({ q: z.string().trim().max(200).default('') });
+export const linkableActions = z.object({ items: z.array(actionOption) });
+export type LinkableActions = z.infer<typeof linkableActions>;
+export const linkActionBody = z.object({ actionId: id });
+export const linkParams = z.object({ id, linkId: id });
+/** The most actions offered for one search. */
+export const linkableActionsMax = 30;
+
+export const messageExample = z.object({
+  question: z.string(),
+  answer: z.string(),
+  publishedAt: z.iso.datetime(),
+  publishedByName: z.string().nullable(),
+});
+export type MessageExample = z.infer<typeof messageExample>;
+
 export const messageDetail = messageListItem.omit({ excerpt: true, hasContact: true }).extend({
   code: z.string(),
   text: z.string(),
@@ -127,6 +168,10 @@ export const messageDetail = messageListItem.omit({ excerpt: true, hasContact: t
   contactRemovedAt: z.iso.datetime().nullable(),
   textRemovedAt: z.iso.datetime().nullable(),
   notes: z.array(messageNote),
+  /** The plan actions the message is linked to (through the actions' lineages; shown in the newest version holding them). */
+  links: z.array(messageActionLink),
+  /** The public wording, when the answer is published among the examples on the public site. */
+  example: messageExample.nullable(),
   /** Whom the message may be assigned to: the administrators and the process leader of its administration. */
   assignable: z.array(person),
 });
@@ -201,3 +246,40 @@ export const messageStatistics = z.object({
   byMonth: z.array(z.object({ month: isoMonth, ...targetCounts })),
 });
 export type MessageStatistics = z.infer<typeof messageStatistics>;
+
+// Publishing an answer, and the public examples
+export const exampleBody = z.object({ question: requiredText(messageTextMax), answer: requiredText(messageTextMax) });
+export type ExampleBody = z.infer<typeof exampleBody>;
+
+/** A published example as the public sees it: the edited wording, never a name or an email. */
+export const publicExample = z.object({
+  kind: z.enum(messageKinds),
+  subject: z.enum(messageSubjects),
+  question: z.string(),
+  answer: z.string(),
+  publishedAt: z.iso.datetime(),
+});
+export type PublicExample = z.infer<typeof publicExample>;
+export const publicExamples = z.object({ items: z.array(publicExample) });
+export type PublicExamples = z.infer<typeof publicExamples>;
+
+/** The messages linked to each action of a plan version: a count for all, the messages only for those who may read them. */
+export const actionMessagesQuery = z.object({ planId: id });
+export const actionMessages = z.object({
+  items: z.array(
+    z.object({
+      actionLineageId: id,
+      count: z.number().int(),
+      messages: z.array(
+        z.object({
+          id,
+          kind: z.enum(messageKinds),
+          subject: z.enum(messageSubjects),
+          status: z.enum(messageStatuses),
+          createdAt: z.iso.datetime(),
+        }),
+      ),
+    }),
+  ),
+});
+export type ActionMessages = z.infer<typeof actionMessages>;

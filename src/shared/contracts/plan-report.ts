@@ -122,3 +122,37 @@ export const planReport = z.object({
   plans: z.array(reportPlan),
 });
 export type PlanReport = z.infer<typeof planReport>;
+
+/**
+ * An export made in the background (POST /api/plan-reports/exports): its progress while the
+ * document is written, then its file. It lives in the server's memory for a while (see
+ * docs/plans-report.md); only the person who started it sees it.
+ */
+export const reportExportBody = planReportExportQuery;
+export type ReportExportBody = z.input<typeof reportExportBody>;
+export const reportExportPhases = ['gathering', 'writing', 'done', 'failed'] as const;
+export type ReportExportPhase = (typeof reportExportPhases)[number];
+export const reportExport = z.object({
+  id: z.uuid(),
+  format: z.enum(reportFormats),
+  /** gathering: the report's data is read; writing: plans done of total; done: the file can be fetched. */
+  phase: z.enum(reportExportPhases),
+  periodId: z.uuid(),
+  scope: z.enum(reportScopes),
+  /** The report's title ("Uppföljning Helår 2025: Hela kommunen") once its data is read. */
+  title: z.string().nullable(),
+  done: z.number().int(),
+  total: z.number().int(),
+  /** Pages written so far (PDF). */
+  pages: z.number().int(),
+  /** Seconds left, estimated from the plans written so far; null before that. */
+  etaSeconds: z.number().int().nullable(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  fileName: z.string().nullable(),
+  fileSize: z.number().int().nullable(),
+  /** Why it failed: an error code (errors.<code> in the translations). */
+  error: z.string().nullable(),
+});
+export type ReportExport = z.infer<typeof reportExport>;
+export const reportExportList = z.object({ items: z.array(reportExport) });

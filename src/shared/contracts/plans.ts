@@ -59,6 +59,9 @@ export type CreatePlanBody = z.input<typeof createPlanBody>;
 export const updatePlanBody = z.object(planFields).partial().refine(yearsInOrder, yearsMessage);
 export type UpdatePlanBody = z.input<typeof updatePlanBody>;
 
+/** Whether the plan is shown on the public site (once adopted): changes on a draft and on an adopted plan alike. */
+export const planPublicBody = z.object({ isPublic: z.boolean() }).strict();
+
 export const adoptPlanBody = z.object({ adoptedOn: isoDate, adoptedBy: requiredText(200) });
 export type AdoptPlanBody = z.input<typeof adoptPlanBody>;
 export const revisePlanBody = z.object({ changeNote: optionalText(2000) });

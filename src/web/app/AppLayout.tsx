@@ -1,12 +1,13 @@
-import { AppShell, Burger, Button, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
+import { Anchor, AppShell, Burger, Button, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
-import { useCan, useMe } from '../api/session';
+import { useMe } from '../api/session';
 import { LanguageSwitch } from '../components/LanguageSwitch';
-import { navigation } from './navigation';
+import { navigation, showsTo } from './navigation';
+import { TextLink } from '../components/links';
 
 export function AppLayout() {
   const { t } = useTranslation();
@@ -14,7 +15,7 @@ export function AppLayout() {
   // Rendered in one place only (not hidden by CSS in the other), so it is one control for assistive technology too.
   const wide = useMediaQuery('(min-width: 48em)', true, { getInitialValueInEffect: false });
   const { data: me } = useMe();
-  const can = useCan();
+  const permissions = new Set(me?.permissions ?? []);
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -23,7 +24,7 @@ export function AppLayout() {
   const matches = (to: string) => (to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`));
   const current = navigation
     .flatMap((group) => group.items)
-    .filter((item) => (!item.permission || can(...item.permission)) && matches(item.to))
+    .filter((item) => showsTo(item, permissions) && matches(item.to))
     .sort((a, b) => b.to.length - a.to.length)[0]?.to;
 
   const logout = async () => {
@@ -41,9 +42,9 @@ export function AppLayout() {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.toggle')} />
-            <Text component={Link} to="/" fw={700} size="lg" c="indigo.8" td="none">
+            <TextLink to="/" fw={700} size="lg" c="indigo.8" td="none">
               {t('app.name')}
-            </Text>
+            </TextLink>
           </Group>
           <Group gap="sm" wrap="nowrap">
             {/* On a phone the header has room for the menu and logging out only: the language switch is in the menu. */}
@@ -62,7 +63,7 @@ export function AppLayout() {
           <nav aria-label={t('nav.label')}>
             <Stack gap="xs">
               {navigation.map((group) => {
-                const items = group.items.filter((item) => !item.permission || can(...item.permission));
+                const items = group.items.filter((item) => showsTo(item, permissions));
                 if (items.length === 0) return null;
                 return (
                   <div key={group.labelKey}>
@@ -90,6 +91,12 @@ export function AppLayout() {
               })}
             </Stack>
           </nav>
+        </AppShell.Section>
+        <AppShell.Section pt="xs" px="sm">
+          {/* The public site: the server's own pages, what residents see without logging in. */}
+          <Anchor href="/public" size="sm">
+            {t('publicSite.appLink')}
+          </Anchor>
         </AppShell.Section>
         {!wide && (
           <AppShell.Section pt="sm">

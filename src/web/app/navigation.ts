@@ -1,6 +1,10 @@
-import type { Action, Entity } from '#shared/permissions';
+import { accessFor, type Access, type Action, type Entity } from '#shared/permissions';
 
-export type NavItem = { to: string; labelKey: string; permission?: [Action, Entity] };
+/**
+ * permission: what an item needs to show; with an access level, the permission at that level (the
+ * invitations to one's units are for unit managers: an administrator may answer them, but has no units).
+ */
+export type NavItem = { to: string; labelKey: string; permission?: [Action, Entity] | [Action, Entity, Access] };
 export type NavGroup = { labelKey: string; items: NavItem[] };
 
 /** The navigation, by feature. An item shows only to those with its permission; each feature adds its pages here. */
@@ -46,6 +50,9 @@ export const navigation: NavGroup[] = [
       { to: '/messages/retention', labelKey: 'messages.retention.nav', permission: ['update', 'citizen_message_settings'] },
       { to: '/activities', labelKey: 'activities.nav', permission: ['read', 'activity'] },
       { to: '/activities/statistics', labelKey: 'activities.statistics.nav', permission: ['read', 'headcount'] },
+      { to: '/public-site', labelKey: 'publicSite.admin.nav', permission: ['update', 'public_site'] },
+      { to: '/networks', labelKey: 'nav.networks', permission: ['read', 'network'] },
+      { to: '/networks/invitations', labelKey: 'nav.networkInvitations', permission: ['update', 'network_invitation', 'unit'] },
     ],
   },
   {
@@ -66,3 +73,11 @@ export const navigation: NavGroup[] = [
     ],
   },
 ];
+
+/** Whether a person with these permissions sees the item. */
+export function showsTo(item: NavItem, permissions: ReadonlySet<string>): boolean {
+  if (!item.permission) return true;
+  const [action, entity, access] = item.permission;
+  const levels = accessFor(permissions, action, entity);
+  return access ? levels.includes(access) : levels.length > 0;
+}

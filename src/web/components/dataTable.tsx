@@ -15,7 +15,6 @@ export function useDataTableTexts() {
         {t('common.noRecords')}
       </Text>
     ),
-    loadingText: t('common.loading'),
   };
 }
 
@@ -23,6 +22,8 @@ export function useDataTableTexts() {
 export function usePaginationTexts() {
   const { t } = useTranslation();
   return {
+    // Shown in the pagination footer while a page loads: mantine-datatable has it only with pagination.
+    loadingText: t('common.loading'),
     recordsPerPageLabel: t('common.recordsPerPage'),
     recordsPerPageOptions: pageSizeOptions,
     paginationText: ({ from, to, totalRecords }: { from: number; to: number; totalRecords: number }) =>

@@ -9,3 +9,5 @@ export * from './plan-follow-up.js';
 export * from './messages.js';
 export * from './plan-discussion.js';
 export * from './activities.js';
+export * from './public-site.js';
+export * from './networks.js';

@@ -81,3 +81,47 @@ export const citizenMessageSettings = pgTable('citizen_message_settings', {
   textRetentionDays: integer('text_retention_days').notNull().default(730),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * A message linked to an action of a plan, so that a problem raised leads somewhere. The link is to
+ * the action's lineage (the same action through the plan's versions, decision 0011), so it stays when
+ * the plan is revised; plan_series_id is the plan's series the lineage belongs to. Several per message.
+ */
+export const citizenMessageActionLinks = pgTable(
+  'citizen_message_action_links',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    messageId: uuid('message_id')
+      .notNull()
+      .references(() => citizenMessages.id, { onDelete: 'cascade' }),
+    actionLineageId: uuid('action_lineage_id').notNull(),
+    planSeriesId: uuid('plan_series_id').notNull(),
+    linkedByUserId: uuid('linked_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    linkedByName: text('linked_by_name'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('citizen_message_action_links_unique').on(t.messageId, t.actionLineageId),
+    index('citizen_message_action_links_lineage_idx').on(t.actionLineageId),
+  ],
+);
+
+/**
+ * An answered message published among the examples on the public site: a public wording of the
+ * question and of the answer that staff edited (never the sender's name or email). One per message;
+ * removed when it is unpublished, marked hateful, or when the retention job removes the message's text.
+ */
+export const citizenMessageExamples = pgTable(
+  'citizen_message_examples',
+  {
+    messageId: uuid('message_id')
+      .primaryKey()
+      .references(() => citizenMessages.id, { onDelete: 'cascade' }),
+    question: text('question').notNull(),
+    answer: text('answer').notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
+    publishedByUserId: uuid('published_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    publishedByName: text('published_by_name'),
+  },
+  (t) => [index('citizen_message_examples_published_idx').on(t.publishedAt)],
+);

@@ -188,6 +188,14 @@ describe('activities', () => {
   it('is an iCalendar feed that parses, with a cancelled occurrence marked and no break', async () => {
     const { admin, cafe } = await setUp();
     await admin.put(`/api/activities/${cafe.id}/occurrences/2026-03-11/change`, { kind: 'cancelled', reason: 'Sportlov' });
+    await admin.put(`/api/activities/${cafe.id}/occurrences/2026-03-18/change`, {
+      kind: 'moved',
+      date: '2026-03-19',
+      startTime: '18:00',
+      endTime: '21:00',
+      place: 'Stadsbiblioteket',
+      reason: 'Perrongen är stängd',
+    });
     const response = await t.app.inject({ method: 'GET', url: '/api/public/activities.ics' });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('text/calendar; charset=utf-8');
@@ -205,6 +213,16 @@ describe('activities', () => {
     const cancelled = events.find((e) => e.uid === `activity-${cafe.id}-2026-03-11@inkludera`);
     expect(cancelled).toMatchObject({ status: 'CANCELLED', summary: 'Inställt: MOGAI – HBTQ-café' });
     expect(cancelled!.description).toContain('Sportlov');
+    // A moved one keeps its UID (the scheduled date), so a subscribed calendar moves it.
+    const moved = events.filter((e) => e.uid === `activity-${cafe.id}-2026-03-18@inkludera`);
+    expect(moved).toHaveLength(1);
+    expect(moved[0]).toMatchObject({
+      start: '2026-03-19T17:00:00.000Z',
+      end: '2026-03-19T20:00:00.000Z',
+      location: 'Stadsbiblioteket',
+      status: 'CONFIRMED',
+    });
+    expect(moved[0].description).toContain('Perrongen är stängd');
     // Summer time: 17:00 in Stockholm is 15:00 UTC; nothing in the summer break.
     expect(events.find((e) => e.uid.includes('2026-06-03'))).toMatchObject({ start: '2026-06-03T15:00:00.000Z' });
     expect(events.filter((e) => e.start >= '2026-06-15' && e.start <= '2026-08-17')).toEqual([]);
@@ -326,18 +344,45 @@ describe('headcounts', () => {
     await admin.put(`/api/activities/${other.id}/occurrences/2026-01-12/headcount`, { visitors: 5 });
 
     const all = (await admin.get('/api/activity-statistics?period=month&from=2026-01-01&to=2026-02-28')).json();
+    // Every held occurrence counts as held; only the counted ones enter the visitors and the average.
+    // January: the café on 7, 14, 21, 28 and the Monday one on 12, 19, 26; February: four of each.
     expect(all.rows).toEqual([
-      { period: '2026-01', occurrences: 3, visitors: 23, firstTimeVisitors: 4 },
-      { period: '2026-02', occurrences: 1, visitors: 12, firstTimeVisitors: 0 },
+      {
+        period: '2026-01',
+        held: 7,
+        counted: 3,
+        uncounted: 4,
+        cancelled: 0,
+        visitors: 23,
+        firstTimeVisitors: 4,
+        averageVisitors: 23 / 3,
+        firstTimeShare: 4 / 18,
+      },
+      {
+        period: '2026-02',
+        held: 8,
+        counted: 1,
+        uncounted: 7,
+        cancelled: 0,
+        visitors: 12,
+        firstTimeVisitors: 0,
+        averageVisitors: 12,
+        firstTimeShare: null,
+      },
     ]);
-    expect(all.totals).toEqual({ occurrences: 4, visitors: 35, firstTimeVisitors: 4 });
+    expect(all.totals).toMatchObject({ held: 15, counted: 4, uncounted: 11, visitors: 35, firstTimeVisitors: 4 });
     const weeks = (
       await admin.get(`/api/activity-statistics?period=week&activityId=${cafe.id}&from=2026-01-01&to=2026-02-28`)
     ).json();
     expect(weeks.rows.map((r: { period: string; visitors: number }) => `${r.period} ${r.visitors}`)).toEqual([
       '2026-W02 10',
       '2026-W03 8',
+      '2026-W04 0',
+      '2026-W05 0',
       '2026-W06 12',
+      '2026-W07 0',
+      '2026-W08 0',
+      '2026-W09 0',
     ]);
     const own = (await cafeHost.get('/api/activity-statistics?from=2026-01-01&to=2026-02-28')).json();
     expect(own.totals.visitors).toBe(30);

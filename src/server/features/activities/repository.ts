@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, or, sql, between } from 'drizzle-orm';
+import { and, asc, between, eq, inArray, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import {
   activities,
@@ -114,35 +114,22 @@ export async function replaceBreaksAndHosts(
   if (hostIds.length > 0) await tx.insert(activityHosts).values(hostIds.map((userId) => ({ activityId, userId })));
 }
 
-/**
- * Visitors per ISO week or month over the headcounts recorded (by the occurrence's scheduled date):
- * only sums and counts leave the database.
- */
-export async function visitorsPerPeriod(
-  db: DbOrTx,
-  options: { period: 'week' | 'month'; from: string; to: string; activityIds: string[] | null },
-) {
-  const label =
-    options.period === 'week' ? sql`to_char(h.scheduled_date, 'IYYY-"W"IW')` : sql`to_char(h.scheduled_date, 'YYYY-MM')`;
-  const scope =
-    options.activityIds === null
-      ? sql``
-      : options.activityIds.length === 0
-        ? sql`and false`
-        : sql`and h.activity_id in (${sql.join(
-            options.activityIds.map((id) => sql`${id}::uuid`),
-            sql`, `,
-          )})`;
-  const result = await db.execute<{ period: string; occurrences: number; visitors: string; first_time: string }>(sql`
-    select ${label} as period, count(*)::int as occurrences, sum(h.visitors)::bigint as visitors,
-           coalesce(sum(h.first_time_visitors), 0)::bigint as first_time
-      from ${activityHeadcounts} h
-     where h.scheduled_date between ${options.from}::date and ${options.to}::date ${scope}
-     group by 1 order by 1`);
-  return result.rows.map((r) => ({
-    period: r.period,
-    occurrences: Number(r.occurrences),
-    visitors: Number(r.visitors),
-    firstTimeVisitors: Number(r.first_time),
-  }));
+/** Every exception of the activities (for the statistics over their whole history). */
+export async function changesOf(db: DbOrTx, activityIds: string[]) {
+  if (activityIds.length === 0) return [];
+  return db.select().from(activityOccurrenceChanges).where(inArray(activityOccurrenceChanges.activityId, activityIds));
+}
+
+/** The numbers of every headcount of the activities: only what the statistics sum. */
+export async function headcountNumbers(db: DbOrTx, activityIds: string[]) {
+  if (activityIds.length === 0) return [];
+  return db
+    .select({
+      activityId: activityHeadcounts.activityId,
+      scheduledDate: activityHeadcounts.scheduledDate,
+      visitors: activityHeadcounts.visitors,
+      firstTimeVisitors: activityHeadcounts.firstTimeVisitors,
+    })
+    .from(activityHeadcounts)
+    .where(inArray(activityHeadcounts.activityId, activityIds));
 }

@@ -20,6 +20,7 @@ import {
   statisticsQuery,
 } from '#shared/contracts/activities';
 import * as service from './service.js';
+import { statisticsCsv } from './statistics.js';
 
 const tags = ['activities'];
 
@@ -155,13 +156,34 @@ export async function activityRoutes(app: AppInstance) {
     {
       schema: {
         tags,
-        summary: 'Visitors per week or month (administrators: every activity; hosts: theirs)',
+        summary:
+          'Visitors per occurrence, week or month of the range, and per season and year with the change from the year before (administrators: every activity; hosts: theirs)',
         querystring: statisticsQuery,
         response: { 200: statistics },
       },
       config: { access: permission('read', 'headcount') },
     },
     async (request) => service.statistics(request.ctx, actorOf(request), request.query),
+  );
+
+  app.get(
+    '/api/activity-statistics.csv',
+    {
+      schema: {
+        tags,
+        summary: 'The visitor statistics as CSV (semicolons): per occurrence, period, season and year; numbers only',
+        querystring: statisticsQuery,
+      },
+      config: { access: permission('read', 'headcount') },
+    },
+    async (request, reply) => {
+      const stats = await service.statistics(request.ctx, actorOf(request), request.query);
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="activity-statistics-${stats.from}-${stats.to}.csv"`)
+        .header('cache-control', 'no-store')
+        .send(statisticsCsv(stats, localeOf(request)));
+    },
   );
 
   app.get(

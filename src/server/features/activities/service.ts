@@ -12,6 +12,7 @@ import type {
   Occurrence,
   OccurrenceWithHeadcount,
   PublicActivity,
+  StatisticsOccurrence,
   activityBody,
   headcountBody,
   occurrenceChangeBody,
@@ -23,7 +24,8 @@ import { stockholmDate } from '../employees/current.js';
 import { canEditActivities, canReadActivity, canReadHeadcounts, canRecordHeadcount, readsAllHeadcounts } from './policy.js';
 import { changeOf, presentActivity, presentHeadcount, presentPublicActivity, scheduleOf } from './presenter.js';
 import * as repo from './repository.js';
-import { addDays, daysBetween, occurrenceOn, occurrencesBetween, stockholmMoment } from './schedule.js';
+import { addDays, daysBetween, isScheduledDate, occurrenceOn, occurrencesBetween, stockholmMoment } from './schedule.js';
+import { figuresOf, perPeriod, perSeason, perYear } from './statistics.js';
 import { writeActivityCalendar } from './ics.js';
 
 /**
@@ -265,6 +267,8 @@ export async function changeOccurrence(
   return ctx.db.transaction(async (tx) => {
     const loaded = await visible(tx, actor, id, 'update');
     const { change } = await occurrenceOf(tx, loaded, scheduledDate);
+    // An occurrence that was held and counted is not cancelled after the fact (its visitors would vanish from the statistics).
+    if (body.kind === 'cancelled' && (await repo.findHeadcount(tx, id, scheduledDate))) throw conflict('occurrence_counted');
     const values =
       body.kind === 'cancelled'
         ? { kind: body.kind, reason: body.reason, date: null, startTime: null, endTime: null, place: null }
@@ -364,34 +368,106 @@ export async function recordHeadcount(
   });
 }
 
-/** Visitors per week or month: every activity for administrators, the activities one hosts for hosts. */
+/** The activities whose headcounts the actor reads: one, every activity (administrators), or the ones they host. */
+async function statisticsScope(db: DbOrTx, actor: Actor, activityId: string | undefined) {
+  if (activityId) {
+    const loaded = await visible(db, actor, activityId);
+    if (!canReadHeadcounts(actor, hostIdsOf(loaded))) throw forbidden();
+    return [loaded];
+  }
+  const rows = await repo.listActivities(db, readsAllHeadcounts(actor) ? undefined : actor.userId);
+  const breaks = await repo.breaksOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((row) => ({ row, breaks: breaks.filter((b) => b.activityId === row.id) }));
+}
+
+/**
+ * Every occurrence of the activities up to `to` that is over: the held ones with their headcount
+ * (or none), the cancelled ones. A headcount whose scheduled date left the schedule (the schedule
+ * changed after it was recorded) still counts, on its scheduled date.
+ */
+async function pastOccurrences(
+  db: DbOrTx,
+  scope: { row: repo.ActivityRow; breaks: repo.BreakRow[] }[],
+  to: string,
+  now: Date,
+): Promise<StatisticsOccurrence[]> {
+  const ids = scope.map((l) => l.row.id);
+  const [changes, headcounts] = [await repo.changesOf(db, ids), await repo.headcountNumbers(db, ids)];
+  const result: StatisticsOccurrence[] = [];
+  for (const { row, breaks } of scope) {
+    const schedule = scheduleOf(row);
+    const counts = new Map(headcounts.filter((h) => h.activityId === row.id).map((h) => [h.scheduledDate, h]));
+    const occurrences = occurrencesBetween(
+      row.id,
+      schedule,
+      breaks,
+      changes.filter((c) => c.activityId === row.id).map(changeOf),
+      row.startsOn,
+      to,
+    );
+    for (const o of occurrences) {
+      const count = o.status === 'cancelled' ? undefined : counts.get(o.scheduledDate);
+      const over = stockholmMoment(o.date, o.endTime) <= now;
+      if (!over && !count) continue;
+      result.push({
+        activityId: row.id,
+        activityName: row.name,
+        scheduledDate: o.scheduledDate,
+        date: o.date,
+        status: o.status,
+        reason: o.reason,
+        held: o.status !== 'cancelled',
+        visitors: count?.visitors ?? null,
+        firstTimeVisitors: count?.firstTimeVisitors ?? null,
+      });
+    }
+    for (const h of counts.values())
+      if (h.scheduledDate <= to && !isScheduledDate(schedule, breaks, h.scheduledDate))
+        result.push({
+          activityId: row.id,
+          activityName: row.name,
+          scheduledDate: h.scheduledDate,
+          date: h.scheduledDate,
+          status: 'scheduled',
+          reason: null,
+          held: true,
+          visitors: h.visitors,
+          firstTimeVisitors: h.firstTimeVisitors,
+        });
+  }
+  return result.sort((a, b) => a.date.localeCompare(b.date) || a.activityName.localeCompare(b.activityName, 'sv'));
+}
+
+/**
+ * Visitor statistics (docs/activities.md#statistics): every activity for administrators, the
+ * activities one hosts for hosts. The range (by default the last year) gives the occurrences, the
+ * weeks or months and the totals; the seasons and years cover the whole history up to the range's end.
+ */
 export async function statistics(
   ctx: AppContext,
   actor: Actor,
   query: z.output<typeof statisticsQuery>,
 ): Promise<ActivityStatistics> {
   const { from, to } = rangeOf(ctx, query, 365, 0);
-  let activityIds: string[] | null;
-  if (query.activityId) {
-    const loaded = await visible(ctx.db, actor, query.activityId);
-    if (!canReadHeadcounts(actor, hostIdsOf(loaded))) throw forbidden();
-    activityIds = [query.activityId];
-  } else if (readsAllHeadcounts(actor)) {
-    activityIds = null;
-  } else {
-    const hosted = await repo.listActivities(ctx.db, actor.userId);
-    activityIds = hosted.map((a) => a.id);
-  }
-  const rows = await repo.visitorsPerPeriod(ctx.db, { period: query.period, from, to, activityIds });
-  const totals = rows.reduce(
-    (sum, r) => ({
-      occurrences: sum.occurrences + r.occurrences,
-      visitors: sum.visitors + r.visitors,
-      firstTimeVisitors: sum.firstTimeVisitors + r.firstTimeVisitors,
-    }),
-    { occurrences: 0, visitors: 0, firstTimeVisitors: 0 },
-  );
-  return { period: query.period, from, to, rows, totals };
+  const scope = await statisticsScope(ctx.db, actor, query.activityId);
+  const all = await pastOccurrences(ctx.db, scope, to, ctx.clock.now());
+  const inRange = all.filter((o) => from <= o.date && o.date <= to);
+  const day = today(ctx);
+  const history = { from: all[0]?.date ?? null, to: to < day ? to : day };
+  return {
+    period: query.period,
+    from,
+    to,
+    rows: perPeriod(inRange, query.period),
+    totals: figuresOf(inRange),
+    occurrences: inRange,
+    history,
+    seasons: perSeason(all),
+    years: perYear(all, history),
+  };
 }
 
 export async function hostCandidates(ctx: AppContext, actor: Actor): Promise<{ items: HostCandidate[] }> {

@@ -1,6 +1,6 @@
 import type { Actor, ActorRole, AppContext } from '../../context.js';
-import type { Db, DbOrTx } from '../../db/client.js';
-import { readVersions, versionKey, VersionedCache } from '../../http/versioned-cache.js';
+import type { DbOrTx } from '../../db/client.js';
+import { perDatabase, readVersions, versionKey, VersionedCache } from '../../http/versioned-cache.js';
 import { AppError, badRequest, notFound, unauthorized, forbidden } from '../../http/errors.js';
 import { permissionsOf, type Role } from '#shared/permissions';
 import type { ChangePasswordBody, LoginBody } from '#shared/contracts/auth';
@@ -99,16 +99,7 @@ type TokenLookup = { found: NonNullable<Awaited<ReturnType<typeof repo.findLiveA
  * (users, roles, tokens; the units and administrations the roles name) stay the same: a revoked token, a
  * deactivated user or a changed role is seen by the next request, from whichever process it came.
  */
-const tokenCaches = new WeakMap<Db, VersionedCache<TokenLookup | undefined>>();
-
-function tokenCacheOf(db: Db) {
-  let cache = tokenCaches.get(db);
-  if (!cache) {
-    cache = new VersionedCache<TokenLookup | undefined>(4 * 1024 * 1024, () => 2048);
-    tokenCaches.set(db, cache);
-  }
-  return cache;
-}
+const tokenCacheOf = perDatabase(() => new VersionedCache<TokenLookup | undefined>(4 * 1024 * 1024, () => 2048));
 
 export async function actorFromApiToken(ctx: AppContext, token: string): Promise<Actor | null> {
   const now = ctx.clock.now();

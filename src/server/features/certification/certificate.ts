@@ -27,10 +27,10 @@ export function renderUnitCertificate(
     subject: certificate.schemeName,
     blocks: [
       { text: t('certifies') },
-      { text: certificate.unitName, font: 'Helvetica-Bold', size: 22, gap: 0.3 },
+      { text: certificate.unitName, font: 'bold', size: 22, gap: 0.3 },
       { text: certificate.administrationName, gap: 0.8 },
       { text: t('meets') },
-      { text: certificate.schemeName, font: 'Helvetica-Bold', size: 18, gap: 0.3 },
+      { text: certificate.schemeName, font: 'bold', size: 18, gap: 0.3 },
       { text: t('issuer', { issuer: certificate.issuer }), gap: 1.5 },
       { text: t('certifiedOn', { date: formatLongDate(certificate.certifiedOn, locale) }) },
       { text: t('validUntil', { date: formatLongDate(certificate.validUntil, locale) }), gap: 3 },
@@ -47,7 +47,7 @@ function endedNotice(
   locale: Locale,
   t: (key: string, values?: Record<string, string | number>) => string,
 ): CertificateBlock[] {
-  const notice = (text: string): CertificateBlock[] => [{ text, font: 'Helvetica-Bold', size: 14, gap: 1 }];
+  const notice = (text: string): CertificateBlock[] => [{ text, font: 'bold', size: 14, gap: 1 }];
   if (certificate.status === 'revoked' && certificate.revokedAt)
     return notice(t('revoked', { date: formatLongDate(stockholmDate(new Date(certificate.revokedAt)), locale) }));
   if (certificate.status === 'expired') return notice(t('expired', { date: formatLongDate(certificate.validUntil, locale) }));

@@ -384,7 +384,7 @@ describe('certifying units', () => {
 
   it('prints the certificate as a tagged PDF naming the unit and the scheme, and no person', async () => {
     const { agent } = await admin();
-    const { process } = await readyProcess(agent, { unitName: 'Fritidsgården Perrongen' });
+    const { process } = await readyProcess(agent, { unitName: 'Sámi mánáidgárdi Čuovga' });
     const [issued]: Certificate[] = (await agent.post('/api/certificates', { processIds: [process.id] })).json().items;
     const response = await agent.get(`/api/certificates/${issued.id}/certificate.pdf`);
     expect(response.statusCode).toBe(200);
@@ -395,7 +395,7 @@ describe('certifying units', () => {
     const text = pdfText(response.rawPayload);
     const grouped = issued.code.match(/.{4}/g)!.join('-');
     expect(text).toContain('Certifikat');
-    expect(text).toContain('Fritidsgården Perrongen');
+    expect(text).toContain('Sámi mánáidgárdi Čuovga');
     expect(text).toContain('Katrineholms kommun');
     expect(text).toContain('2 mars 2029');
     expect(text).toContain(`https://inkludera.example.se/register/${grouped}`);

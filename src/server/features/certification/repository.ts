@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { SelectedFields } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
 import { containsPattern } from '../../db/lists.js';
 import {
@@ -103,9 +104,10 @@ const processColumns = {
   certificateId: unitCertificates.id,
 };
 
-function processQuery(db: DbOrTx) {
+/** The process with its unit, administration, scheme and certificate; `extra` adds columns of its own. */
+function processQuery<Extra extends SelectedFields = Record<never, never>>(db: DbOrTx, extra?: Extra) {
   return db
-    .select(processColumns)
+    .select({ ...processColumns, ...(extra as Extra) })
     .from(certificationProcesses)
     .innerJoin(units, eq(units.id, certificationProcesses.unitId))
     .innerJoin(administrations, eq(administrations.id, units.administrationId))
@@ -190,7 +192,9 @@ export async function latestCertificateOf(db: DbOrTx, unitId: string, schemeId: 
 }
 
 /** The process's working group; current: employed in the process's unit on the day (needs only the id, so it can run beside findProcess). */
-export async function groupOf(db: DbOrTx, processId: string, today: string) {
+export type GroupMember = { employeeId: string; firstName: string; lastName: string; title: string | null; current: boolean };
+
+export async function groupOf(db: DbOrTx, processId: string, today: string): Promise<GroupMember[]> {
   return db
     .select({
       employeeId: employees.id,
@@ -306,7 +310,24 @@ export async function checklistRows(
         processes.map((p) => sql`(${p.id}::uuid, ${p.unitId}::uuid, ${p.schemeId}::uuid)`),
         sql`, `,
       )}`;
-  const result = await db.execute<ChecklistRow>(sql`
+  const result = await db.execute<ChecklistRow>(checklistStatement(source, day));
+  return result.rows.map(checklistRowOf);
+}
+
+/** The checklist's rows as normalised numbers; they come from a result row or from json_agg. */
+function checklistRowOf(row: ChecklistRow): ChecklistRow {
+  return {
+    ...row,
+    position: Number(row.position),
+    threshold: row.threshold === null ? null : Number(row.threshold),
+    value: row.value === null ? null : Number(row.value),
+    of: row.of === null ? null : Number(row.of),
+  };
+}
+
+/** The statement behind checklistRows, for processes given as rows of (id, unit_id, scheme_id). */
+function checklistStatement(source: SQL, day: string) {
+  return sql`
     with p(id, unit_id, scheme_id) as (${source}),
     staff as (
       select p.id as process_id, e.id as employee_id
@@ -343,14 +364,28 @@ export async function checklistRows(
       join certification_criteria cr on cr.scheme_id = p.scheme_id
       left join courses co on co.id = cr.course_id
       left join certification_confirmations cf on cf.process_id = p.id and cf.criterion_id = cr.id
-     order by p.id, cr.position`);
-  return result.rows.map((row) => ({
-    ...row,
-    position: Number(row.position),
-    threshold: row.threshold === null ? null : Number(row.threshold),
-    value: row.value === null ? null : Number(row.value),
-    of: row.of === null ? null : Number(row.of),
-  }));
+     order by p.id, cr.position`;
+}
+
+/**
+ * A process with its live checklist and its working group, in one statement (one round trip: the
+ * page of a process is read far more often than it changes). The checklist is checklistRows'
+ * statement as a subquery; the group is groupOf's rows.
+ */
+export async function findProcessDetail(db: DbOrTx, id: string, today: string) {
+  const [row] = await processQuery(db, {
+      checklist: sql<ChecklistRow[]>`(select coalesce(json_agg(c order by c.position), '[]'::json) from (${checklistStatement(
+        sql`select id, unit_id, scheme_id from certification_processes where id = ${id}::uuid`,
+        today,
+      )}) c)`,
+      group: sql<GroupMember[]>`(select coalesce(json_agg(json_build_object(
+          'employeeId', e.id, 'firstName', e.first_name, 'lastName', e.last_name, 'title', e.title,
+          'current', (e.unit_id = ${certificationProcesses.unitId} and e.start_date <= ${today}::date and (e.end_date is null or e.end_date >= ${today}::date))
+        ) order by e.last_name, e.first_name, e.id), '[]'::json)
+        from certification_group_members m join employees e on e.id = m.employee_id
+       where m.process_id = ${certificationProcesses.id})`,
+    }).where(eq(certificationProcesses.id, id));
+  return row ? { ...row, checklist: row.checklist.map(checklistRowOf) } : null;
 }
 
 export type UnitStatusRow = {

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { Actor, AppContext } from '../../context.js';
 import type { DbOrTx } from '../../db/client.js';
 import { badRequest, conflict, forbidden, notFound } from '../../http/errors.js';
+import { perDatabase, readVersions, versionKey, VersionedCache, type DataFamily } from '../../http/versioned-cache.js';
 import type {
   BelowThreshold,
   Certificate,
@@ -192,6 +193,14 @@ export async function deleteScheme(ctx: AppContext, actor: Actor, id: string): P
 
 // ---- Where the units stand ----------------------------------------------------------------------
 
+/**
+ * Every active unit's status on a day, for other features' own rules inside their transaction (the
+ * network demo): no actor, so the caller decides who sees what.
+ */
+export function unitStatusesOn(db: DbOrTx, day: string) {
+  return repo.unitStatuses(db, { today: day, scope: null });
+}
+
 export async function listUnitStatuses(ctx: AppContext, actor: Actor, query: UnitsQuery): Promise<CertificationUnitPage> {
   const scope = readScope(actor, 'certification');
   if (scope && scope.administrationIds.length === 0 && scope.unitIds.length === 0) throw forbidden();
@@ -343,7 +352,7 @@ export async function visibleProcess(db: DbOrTx, actor: Actor, id: string, lock?
   return visible(actor, await repo.findProcess(db, id, lock));
 }
 
-function visible(actor: Actor, row: repo.ProcessRow | null) {
+function visible<Row extends repo.ProcessRow>(actor: Actor, row: Row | null): Row {
   if (!row || !canForUnit(actor, 'read', 'certification', unitOf(row))) throw notFound();
   return row;
 }
@@ -399,7 +408,7 @@ async function processDetail(db: DbOrTx, row: repo.ProcessRow, day: string): Pro
 function detailOf(
   row: repo.ProcessRow,
   checklist: ChecklistItem[],
-  group: Awaited<ReturnType<typeof repo.groupOf>>,
+  group: repo.GroupMember[],
   day: string,
 ): CertificationProcess {
   return {
@@ -444,16 +453,39 @@ export async function listProcesses(
   };
 }
 
+type ProcessDetailRow = Awaited<ReturnType<typeof repo.findProcessDetail>>;
+
+/**
+ * Every family of tables that findProcessDetail reads: the unit, its administration and staff
+ * (organisation); courses, sessions open to the unit and completions (training); the scheme, its
+ * criteria, the process, its group, confirmations and certificate (certification); adopted plans (plans).
+ */
+const processDetailFamilies: readonly DataFamily[] = ['organisation', 'training', 'certification', 'plans'];
+
+/**
+ * A process's page as read (the row, not the answer: who may see it is decided per request), per
+ * database, per (process, day), while the data versions of processDetailFamilies stay those it was
+ * read under (docs/decisions/0012). An id that names no process is kept too (null), until the next write.
+ */
+// About 1 KB for the process and 300 bytes per criterion or member, in the heap.
+const processDetailCacheOf = perDatabase(
+  () =>
+    new VersionedCache<ProcessDetailRow>(16 * 1024 * 1024, (row) =>
+      row ? 1024 + 300 * (row.checklist.length + row.group.length) : 64,
+    ),
+);
+
+/**
+ * The process with its live checklist and working group on the day. Read from the cache while no
+ * table it depends on has changed since (a write by this process, another one, or psql changes a
+ * version, read on every request after it arrived); the policy is checked on every request.
+ */
 export async function getProcess(ctx: AppContext, actor: Actor, id: string): Promise<CertificationProcess> {
   const day = today(ctx);
-  // The checklist and the group are asked for by id beside the process, not after it (on PostgreSQL
-  // the three run at once), and leave the server only once the process is found visible to the actor.
-  const [row, checklists, group] = await Promise.all([
-    repo.findProcess(ctx.db, id),
-    checklistsOf(ctx.db, [id], day),
-    repo.groupOf(ctx.db, id, day),
-  ]);
-  return detailOf(visible(actor, row), checklists.get(id) ?? [], group, day);
+  const version = versionKey(await readVersions(ctx.db), processDetailFamilies);
+  const detail = await processDetailCacheOf(ctx.db).get(`${day} ${id}`, version, () => repo.findProcessDetail(ctx.db, id, day));
+  const row = visible(actor, detail);
+  return detailOf(row, row.checklist.map(checklistItemOf), row.group, day);
 }
 
 /**

@@ -8,6 +8,7 @@ import { writeCertificationHistory } from './certification.js';
 import { writePlanHistory } from './plans.js';
 import { writeMessagesDemo } from '../messages/demo.js';
 import { writeActivitiesDemo } from './activities.js';
+import { writeNetworksDemo } from '../networks/demo.js';
 import { generateMunicipality, seededRandom, type DemoMunicipality } from './generator.js';
 import * as repo from './repository.js';
 import { largeHistoryFrom, planTrainingHistory, writeTrainingHistory, type TrainingHistory } from './training.js';
@@ -116,12 +117,26 @@ const activitiesStep: DemoStep = async (_ctx, tx, loaded) =>
     random: seededRandom(loaded.seed + 8),
   });
 
+/** The HBTQ network (issue 7): the certified units with their contacts, two years of meetings, invitations in every state. */
+const networksStep: DemoStep = async (_ctx, tx, loaded) =>
+  writeNetworksDemo(tx, {
+    administrator: { userId: loaded.userIds.get('strateg@demo.example')!, name: 'Kim Strateg' },
+    openFor: loaded.municipality.units
+      .filter((u) => u.name.startsWith('Förskolan '))
+      .slice(0, 2)
+      .map((u) => loaded.unitIds.get(u.key)!),
+    today: loaded.today,
+    now: loaded.now,
+    random: seededRandom(loaded.seed + 9),
+  });
+
 export const demoSteps: readonly DemoStep[] = [
   trainingHistoryStep,
   certificationHistoryStep,
   planHistoryStep,
   messagesStep,
   activitiesStep,
+  networksStep,
 ];
 
 function todayInStockholm(date: Date) {

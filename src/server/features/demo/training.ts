@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
+import { arrayParam } from '../../db/array-param.js';
 import type { Tx } from '../../db/client.js';
 import {
   courses,
@@ -564,9 +565,6 @@ function orderedIds(count: number, from: number): string[] {
 const orderedIdSql = (n: SQL, from: number, secret: string) =>
   sql`(lpad(to_hex(${from}::bigint + ${n}), 12, '0') || '7' || substr(md5(${secret} || ${n}), 1, 3) || '8'
        || substr(md5(${secret} || ${n}), 4, 15))::uuid`;
-
-/** An array as one parameter (drizzle would otherwise spread it into a list). */
-const arrayParam = (values: unknown[], type: string): SQL => sql`${sql.param(values)}::${sql.raw(type)}[]`;
 
 /**
  * INSERT INTO table (columns) SELECT * FROM unnest(one array per column), in statements of

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Actor, AppContext } from '../../context.js';
-import type { Db, DbOrTx } from '../../db/client.js';
+import type { DbOrTx } from '../../db/client.js';
 import { withUniqueConflicts } from '../../db/constraints.js';
 import { badRequest, forbidden, notFound, unprocessable } from '../../http/errors.js';
 import type { Page } from '#shared/contracts/common';
@@ -11,7 +11,7 @@ import { dayBefore, stockholmDate } from './current.js';
 import { can, readScope, type EmployeeAction, type EmployeeScope, type EmployeeTarget } from './policy.js';
 import { viewerOf, type Viewer } from './presenter.js';
 import { recordRead } from './read-audit.js';
-import { readVersions, versionKey, VersionedCache } from '../../http/versioned-cache.js';
+import { perDatabase, readVersions, versionKey, VersionedCache } from '../../http/versioned-cache.js';
 import * as repo from './repository.js';
 
 const uniqueConflicts = {
@@ -40,19 +40,10 @@ type ListCaches = {
 };
 
 /** Per database: two databases in one process (tests, benchmarks) count their versions each from 1. */
-const listCaches = new WeakMap<Db, ListCaches>();
-
-function listCachesOf(db: Db): ListCaches {
-  let caches = listCaches.get(db);
-  if (!caches) {
-    caches = {
-      order: new VersionedCache<string[]>(48 * 1024 * 1024, (ids) => ids.length * 72),
-      page: new VersionedCache(32 * 1024 * 1024, (page) => page.body.length * 2 + page.ids.length * 72),
-    };
-    listCaches.set(db, caches);
-  }
-  return caches;
-}
+const listCachesOf = perDatabase<ListCaches>(() => ({
+  order: new VersionedCache<string[]>(48 * 1024 * 1024, (ids) => ids.length * 72),
+  page: new VersionedCache(32 * 1024 * 1024, (page) => page.body.length * 2 + page.ids.length * 72),
+}));
 
 /** Everything the scope depends on, in one order: two actors with the same key see the same employees. */
 function scopeKey(scope: EmployeeScope) {

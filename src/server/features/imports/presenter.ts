@@ -1,13 +1,12 @@
 import type { EmployeeImport, ImportProblem, ImportSummary } from '#shared/contracts/imports';
 import type { ImportRow } from './repository.js';
+import { etaSeconds } from '../../jobs/progress.js';
 import { canCommit, progressOf, type ImportSettings } from './service.js';
 
 function progressView(id: string) {
   const progress = progressOf(id);
   if (!progress) return null;
-  const elapsed = (Date.now() - progress.startedAt) / 1000;
-  const etaSeconds = progress.phase === 'writing' && progress.done > 0 ? Math.round((elapsed / progress.done) * (progress.total - progress.done)) : null;
-  return { phase: progress.phase, done: progress.done, total: progress.total, etaSeconds };
+  return { phase: progress.phase, done: progress.done, total: progress.total, etaSeconds: progress.phase === 'writing' ? etaSeconds(progress) : null };
 }
 
 /** The stored file never leaves the server: only what it was found to contain. */

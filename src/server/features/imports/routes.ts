@@ -3,7 +3,13 @@ import type { AppInstance } from '../../app.js';
 import { actorOf, permission } from '../../http/access.js';
 import { AppError, badRequest } from '../../http/errors.js';
 import { idParams } from '#shared/contracts/common';
-import { employeeImport, employeeImportListQuery, employeeImportPage, importModes, updateImportBody } from '#shared/contracts/imports';
+import {
+  employeeImport,
+  employeeImportListQuery,
+  employeeImportPage,
+  importModes,
+  updateImportBody,
+} from '#shared/contracts/imports';
 import * as service from './service.js';
 import { presentImport, presentImportListItem } from './presenter.js';
 
@@ -18,7 +24,8 @@ export async function importRoutes(app: AppInstance) {
     {
       schema: {
         tags: ['employees'],
-        summary: 'Upload an HR file (CSV or XLSX, multipart field "file"; optional fields mode=partial|full, createMissingUnits) and get its preview; nothing is written to the employees',
+        summary:
+          'Upload an HR file (CSV or XLSX, multipart field "file"; optional fields mode=partial|full, createMissingUnits) and get its preview; nothing is written to the employees',
         consumes: ['multipart/form-data'],
         response: { 201: employeeImport },
       },
@@ -37,7 +44,11 @@ export async function importRoutes(app: AppInstance) {
             .map(([name, field]) => [name, field && 'value' in field ? field.value : undefined]),
         ),
       );
-      if (!fields.success) throw badRequest('validation_failed', fields.error.issues.map((i) => ({ path: `body.${i.path.join('.')}`, message: i.message })));
+      if (!fields.success)
+        throw badRequest(
+          'validation_failed',
+          fields.error.issues.map((i) => ({ path: `body.${i.path.join('.')}`, message: i.message })),
+        );
       const row = await service.previewImport(
         request.ctx,
         actorOf(request),
@@ -51,7 +62,12 @@ export async function importRoutes(app: AppInstance) {
   app.get(
     '/api/employees/imports',
     {
-      schema: { tags: ['employees'], summary: 'The history of employee imports', querystring: employeeImportListQuery, response: { 200: employeeImportPage } },
+      schema: {
+        tags: ['employees'],
+        summary: 'The history of employee imports',
+        querystring: employeeImportListQuery,
+        response: { 200: employeeImportPage },
+      },
       config: { access: permission('create', 'employee') },
     },
     async (request) => {
@@ -63,7 +79,12 @@ export async function importRoutes(app: AppInstance) {
   app.get(
     '/api/employees/imports/:id',
     {
-      schema: { tags: ['employees'], summary: 'An import: its preview, problems, and progress while committing', params: idParams, response: { 200: employeeImport } },
+      schema: {
+        tags: ['employees'],
+        summary: 'An import: its preview, problems, and progress while committing',
+        params: idParams,
+        response: { 200: employeeImport },
+      },
       config: { access: permission('create', 'employee') },
     },
     async (request) => presentImport(await service.getImport(request.ctx, actorOf(request), request.params.id)),
@@ -81,7 +102,8 @@ export async function importRoutes(app: AppInstance) {
       },
       config: { access: permission('create', 'employee') },
     },
-    async (request) => presentImport(await service.updateImportSettings(request.ctx, actorOf(request), request.params.id, request.body)),
+    async (request) =>
+      presentImport(await service.updateImportSettings(request.ctx, actorOf(request), request.params.id, request.body)),
   );
 
   app.post(
@@ -90,18 +112,49 @@ export async function importRoutes(app: AppInstance) {
       schema: {
         tags: ['employees'],
         summary: 'Apply the import in one transaction (all or nothing); answers at once, follow the progress with GET',
+        description:
+          'With `Accept: application/x-ndjson` the answer instead follows the commit: the import as JSON, one per line, at every step of its progress, ' +
+          'and last as it ended (committed or failed). On the embedded database the commit holds its only connection, so this is how to see the progress there.',
         params: idParams,
         response: { 202: employeeImport },
       },
       config: { access: permission('create', 'employee') },
     },
-    async (request, reply) => reply.status(202).send(presentImport(await service.commitImport(request.ctx, actorOf(request), request.params.id))),
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const committing = await service.commitImport(request.ctx, actor, request.params.id);
+      if (!request.headers.accept?.includes('application/x-ndjson')) return reply.status(202).send(presentImport(committing));
+      // The answer is written as the commit goes, past Fastify's serialiser; the security headers are already on it.
+      reply.hijack();
+      const raw = reply.raw;
+      raw.writeHead(202, { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' });
+      const send = (row: Parameters<typeof presentImport>[0]) => {
+        if (!raw.destroyed) raw.write(`${JSON.stringify(presentImport(row))}\n`);
+      };
+      send(committing);
+      const unfollow = service.followCommit(committing.id, () => send(committing));
+      try {
+        await service.commitEnded(committing.id);
+      } finally {
+        unfollow();
+      }
+      try {
+        send(await service.getImport(request.ctx, actor, committing.id));
+      } finally {
+        raw.end();
+      }
+    },
   );
 
   app.delete(
     '/api/employees/imports/:id',
     {
-      schema: { tags: ['employees'], summary: 'Discard a previewed import (its file is deleted)', params: idParams, response: { 200: employeeImport } },
+      schema: {
+        tags: ['employees'],
+        summary: 'Discard a previewed import (its file is deleted)',
+        params: idParams,
+        response: { 200: employeeImport },
+      },
       config: { access: permission('create', 'employee') },
     },
     async (request) => presentImport(await service.discardImport(request.ctx, actorOf(request), request.params.id)),

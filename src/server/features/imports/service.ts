@@ -1,6 +1,7 @@
 import type { Actor, AppContext } from '../../context.js';
 import { refreshAfterBulkLoad } from '../../db/maintenance.js';
 import { AppError, forbidden, notFound, unprocessable } from '../../http/errors.js';
+import { readVersions, versionKey } from '../../http/versioned-cache.js';
 import type { ImportSummary, UpdateImportBody } from '#shared/contracts/imports';
 import type { ListQuery } from '#shared/contracts/common';
 import { recordAudit } from '../audit/service.js';
@@ -33,6 +34,25 @@ export type Progress = { phase: 'reading' | 'checking' | 'writing' | 'done'; don
 const progressById = new Map<string, Progress>();
 export const progressOf = (id: string) => progressById.get(id) ?? null;
 
+/** Who follows a commit as it goes (its streamed answer), by import: told of every step of its progress. */
+const followers = new Map<string, Set<() => void>>();
+/** The commits this process is carrying out, each settled when it has committed or failed. */
+const commitsUnderWay = new Map<string, Promise<void>>();
+
+/** Calls listener at every step of the commit's progress until the returned function is called. */
+export function followCommit(id: string, listener: () => void): () => void {
+  const listeners = followers.get(id) ?? new Set();
+  listeners.add(listener);
+  followers.set(id, listeners);
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0) followers.delete(id);
+  };
+}
+
+/** Settles when the import's commit in this process has ended, whichever way; at once when none is under way. */
+export const commitEnded = (id: string): Promise<void> => commitsUnderWay.get(id) ?? Promise.resolve();
+
 /** Problems kept with an import: enough to mend a file; a file with more has a different problem. */
 const storedProblems = 1000;
 
@@ -40,8 +60,61 @@ function requireImporter(actor: Actor) {
   if (!canImport(actor)) throw forbidden();
 }
 
-/** Without the parsed table, the largest thing an import holds: a commit writes for seconds after reading it, and need not keep it. */
-type Analysis = { settings: ImportSettings; summary: ImportSummary; problems: Problem[]; plan: ImportPlan | null };
+/**
+ * Without the parsed table, the largest thing an import holds: a commit writes for seconds after
+ * reading it, and need not keep it. `basedOn` is the organisation's data version read before the
+ * employees and units were (decision 0012), or null when it could not be known.
+ */
+type Analysis = {
+  settings: ImportSettings;
+  summary: ImportSummary;
+  problems: Problem[];
+  plan: ImportPlan | null;
+  basedOn: string | null;
+};
+
+/**
+ * The last analysis of each open import (its preview, or its latest change of settings), kept so
+ * that the commit need not read and check the file again when nothing in the organisation (employees,
+ * their units, units, administrations) has changed since, on the same day: the data version says so
+ * exactly, whoever wrote (this process, the nightly import, psql). Otherwise the commit analyses
+ * again. At most a few, for half an hour: an import left open costs nothing after that.
+ */
+const keptAnalyses = new Map<string, { analysis: Analysis; settings: string; day: string; keptAt: number }>();
+const keptAtMost = 3;
+const keptFor = 30 * 60_000;
+
+/** The settings that decide an analysis, in one canonical form (JSONB gives the keys back in its own order). */
+const settingsKey = (settings: ImportSettings) =>
+  JSON.stringify([
+    settings.mode,
+    Object.entries(settings.mapping).sort(([a], [b]) => a.localeCompare(b)),
+    settings.dateFormat,
+    settings.createMissingUnits,
+  ]);
+
+function keepAnalysis(ctx: AppContext, id: string, analysis: Analysis) {
+  keptAnalyses.delete(id);
+  if (!analysis.plan || analysis.basedOn === null) return;
+  for (const [key, kept] of keptAnalyses) if (Date.now() - kept.keptAt > keptFor) keptAnalyses.delete(key);
+  while (keptAnalyses.size >= keptAtMost) keptAnalyses.delete(keptAnalyses.keys().next().value!);
+  keptAnalyses.set(id, {
+    analysis,
+    settings: settingsKey(analysis.settings),
+    day: stockholmDate(ctx.clock.now()),
+    keptAt: Date.now(),
+  });
+}
+
+/** The kept analysis of an import, taken (a commit uses it once), if it still holds for these settings, today and the data as it is now. */
+async function takeKeptAnalysis(ctx: AppContext, id: string, settings: ImportSettings): Promise<Analysis | null> {
+  const kept = keptAnalyses.get(id);
+  keptAnalyses.delete(id);
+  if (!kept || Date.now() - kept.keptAt > keptFor) return null;
+  if (kept.settings !== settingsKey(settings) || kept.day !== stockholmDate(ctx.clock.now())) return null;
+  const now = versionKey(await readVersions(ctx.db), ['organisation']);
+  return now !== null && now === kept.analysis.basedOn ? kept.analysis : null;
+}
 
 /** Reads the file with the settings and compares it with the database: the preview, and the plan a commit carries out. */
 async function analyse(
@@ -102,10 +175,12 @@ async function analyse(
     endedEmployees: [],
   });
   // Until every required column is known and the date format is settled, there is nothing to compare.
-  if (unmappedRequired.length > 0 || !dateFormat) return { settings, summary: emptySummary(0), problems: [], plan: null };
+  if (unmappedRequired.length > 0 || !dateFormat)
+    return { settings, summary: emptySummary(0), problems: [], plan: null, basedOn: null };
 
   progress?.({ phase: 'checking', done: 0, total: table.rows.length - 1, startedAt });
   const { records, problems: fileProblems } = readRecords(table, mapping, dateFormat);
+  const basedOn = versionKey(await readVersions(ctx.db), ['organisation']);
   const [stored, directory] = await Promise.all([allEmployeesByNumber(ctx.db), unitDirectory(ctx.db)]);
   const plan = planImport({
     records,
@@ -123,6 +198,7 @@ async function analyse(
     summary: { ...plan.summary, unmappedRequired, dateFormatCandidates: candidates, dateExample },
     problems: plan.problems,
     plan,
+    basedOn,
   };
 }
 
@@ -148,7 +224,7 @@ export async function previewImport(
   requireImporter(actor);
   const analysis = await analyse(ctx, file.bytes, requested);
   const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
+  const row = await ctx.db.transaction(async (tx) => {
     const row = await repo.insertImport(tx, {
       createdByUserId: actor.userId,
       createdByName: actor.name,
@@ -176,13 +252,23 @@ export async function previewImport(
     );
     return row;
   });
+  keepAnalysis(ctx, row.id, analysis);
+  return row;
 }
 
-async function previewedImport(ctx: AppContext, id: string): Promise<repo.ImportRow & { fileContent: Uint8Array }> {
-  const row = await repo.findImportWithFile(ctx.db, id);
+/** An import that is open: previewed, neither committed nor discarded. */
+async function openImport(ctx: AppContext, id: string): Promise<repo.ImportRow> {
+  const row = await repo.findImport(ctx.db, id);
   if (!row) throw notFound();
-  if (row.status !== 'previewed' || !row.fileContent) throw new AppError(409, 'import_not_open');
-  return row as repo.ImportRow & { fileContent: Uint8Array };
+  if (row.status !== 'previewed') throw new AppError(409, 'import_not_open');
+  return row;
+}
+
+/** The file of an open import; read only when it is analysed again, as it is the largest thing an import holds. */
+async function openImportFile(ctx: AppContext, id: string): Promise<Uint8Array> {
+  const file = await repo.findImportFile(ctx.db, id);
+  if (!file) throw new AppError(409, 'import_not_open');
+  return file;
 }
 
 export async function updateImportSettings(
@@ -192,25 +278,28 @@ export async function updateImportSettings(
   body: UpdateImportBody,
 ): Promise<repo.ImportRow> {
   requireImporter(actor);
-  const row = await previewedImport(ctx, id);
+  const row = await openImport(ctx, id);
   const current = row.settings as ImportSettings;
-  const analysis = await analyse(ctx, row.fileContent, {
+  const analysis = await analyse(ctx, await openImportFile(ctx, id), {
     mode: body.mode ?? current.mode,
     mapping: body.mapping ?? current.mapping,
     dateFormat: body.dateFormat !== undefined ? body.dateFormat : current.dateFormatChosen ? current.dateFormat : undefined,
     createMissingUnits: body.createMissingUnits ?? current.createMissingUnits,
   });
-  return repo.updateImport(ctx.db, id, {
+  const updated = await repo.updateImport(ctx.db, id, {
     mode: analysis.settings.mode,
     settings: analysis.settings,
     summary: analysis.summary,
     problems: analysis.problems.slice(0, storedProblems),
   });
+  keepAnalysis(ctx, id, analysis);
+  return updated;
 }
 
 /**
- * Applies the whole file in one transaction: all or nothing. The file is analysed again against the
- * database as it is now, so a change made since the preview is not overwritten blindly.
+ * Applies the whole file in one transaction: all or nothing. The plan is the preview's when the
+ * organisation has not changed since (its data version says so); otherwise the file is analysed again
+ * against the database as it is now, so a change made since the preview is not overwritten blindly.
  * Returns at once with the import 'committing' unless wait is set (the command line waits).
  */
 export async function commitImport(
@@ -220,11 +309,15 @@ export async function commitImport(
   options: { wait?: boolean } = {},
 ): Promise<repo.ImportRow> {
   requireImporter(actor);
-  const row = await previewedImport(ctx, id);
+  const row = await openImport(ctx, id);
   const settings = row.settings as ImportSettings;
   if (!canCommit(row)) throw unprocessable('import_has_problems');
   const committing = await repo.updateImport(ctx.db, id, { status: 'committing' });
   const work = runCommit(ctx, actor, row, settings);
+  const ended = () => {
+    commitsUnderWay.delete(id);
+  };
+  commitsUnderWay.set(id, work.then(ended, ended));
   if (options.wait) {
     await work;
     return (await repo.findImport(ctx.db, id))!;
@@ -233,15 +326,15 @@ export async function commitImport(
   return committing;
 }
 
-async function runCommit(
-  ctx: AppContext,
-  actor: Actor,
-  row: repo.ImportRow & { fileContent: Uint8Array },
-  settings: ImportSettings,
-) {
-  const report = (p: Progress) => progressById.set(row.id, p);
+async function runCommit(ctx: AppContext, actor: Actor, row: repo.ImportRow, settings: ImportSettings) {
+  const report = (p: Progress) => {
+    progressById.set(row.id, p);
+    for (const listener of followers.get(row.id) ?? []) listener();
+  };
   try {
-    const analysis = await analyse(ctx, row.fileContent, settings, report);
+    const analysis =
+      (await takeKeptAnalysis(ctx, row.id, settings)) ??
+      (await analyse(ctx, await openImportFile(ctx, row.id), settings, report));
     if (
       !analysis.plan ||
       analysis.problems.length > 0 ||
@@ -265,7 +358,13 @@ async function runCommit(
           change.after.unitId = unitId;
         }
       }
-      await applyBulkPlan(tx, actor, plan, now, (done) => report({ phase: 'writing', done, total, startedAt }));
+      await applyBulkPlan(tx, actor, plan, now, async (done) => {
+        report({ phase: 'writing', done, total, startedAt });
+        // The event loop turns between statements: on the embedded database a statement finishes within
+        // the turn that runs it, and what the report wrote to a socket (the commit's followed answer)
+        // would otherwise wait for the whole transaction.
+        await new Promise((resolve) => setImmediate(resolve));
+      });
       const { rows, new: added, changed, unchanged, ended } = analysis.summary;
       await recordAudit(
         tx,
@@ -312,7 +411,7 @@ async function runCommit(
 
 export async function discardImport(ctx: AppContext, actor: Actor, id: string): Promise<repo.ImportRow> {
   requireImporter(actor);
-  await previewedImport(ctx, id);
+  await openImport(ctx, id);
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const row = await repo.updateImport(tx, id, { status: 'discarded', fileContent: null });

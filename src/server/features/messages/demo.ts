@@ -1,5 +1,11 @@
 import type { Tx } from '../../db/client.js';
-import { citizenMessageNotes, citizenMessages } from '../../db/schema/index.js';
+import {
+  citizenMessageActionLinks,
+  citizenMessageExamples,
+  citizenMessageNotes,
+  citizenMessages,
+} from '../../db/schema/index.js';
+import { searchLinkableActions } from '../plans/action-lookup.js';
 import {
   acknowledgeWithinWorkingDays,
   answerWithinWorkingDays,
@@ -15,7 +21,10 @@ import { addWorkingDays } from './working-days.js';
 /**
  * The demo municipality's citizens' messages (issue 7): a hundred over the last year, every kind in
  * every state, most about an administration (and assigned to its process leader), some with contact
- * details, two marked hateful, the recent new ones partly past their targets.
+ * details, two marked hateful, the recent new ones partly past their targets; one in ten reports an
+ * accessibility problem (to the administrators). About a third of those taken on are linked to
+ * actions of the demo plans (of their administration, or the municipality's), and some answers are
+ * published among the examples on the public site.
  */
 export type MessagesDemoInput = {
   administrations: { id: string; leader: { userId: string; name: string } }[];
@@ -81,6 +90,15 @@ const texts: Record<MessageSubject, Record<MessageKind, string[]>> = {
     ],
     praise: ['Tack för ett trevligt bemötande i kontaktcenter.', 'Bra att sommarlovsaktiviteterna var gratis i år.'],
   },
+  accessibility: {
+    wish: ['Jag önskar att synpunktsformuläret går att läsa upp med talsyntes direkt på sidan.'],
+    thought: ['Det vore bra om de publika sidorna hade större text som standard på mobilen.'],
+    problem: [
+      'Knappen för att byta språk går inte att nå med tangentbordet på min dator.',
+      'Kontrasten på länkarna i sidfoten är för svag för mig som ser dåligt.',
+    ],
+    praise: ['Formuläret fungerade bra med min skärmläsare, tack!'],
+  },
 };
 
 const answers = [
@@ -102,12 +120,13 @@ export async function writeMessagesDemo(tx: Tx, input: MessagesDemoInput): Promi
   for (let i = 0; i < 100; i++) {
     const kind = messageKinds[i % 4];
     const status = messageStatuses[Math.floor(i / 4) % 4];
-    const subject = messageSubjects[i % 3];
+    const subject: MessageSubject = i % 10 === 9 ? 'accessibility' : messageSubjects[i % 3];
     const hateful = i === 13 || i === 58;
     const [minAge, maxAge] = ageDays[status];
     const createdAt = new Date(now.getTime() - random.int(minAge * 24, maxAge * 24) * 3600 * 1000 - random.int(0, 3599) * 1000);
     const administration = random.chance(0.7) ? random.pick(input.administrations) : null;
-    const handler = administration?.leader ?? input.administrator;
+    // Accessibility problems go to the administrators, whatever administration was named.
+    const handler = (subject !== 'accessibility' && administration?.leader) || input.administrator;
     const contact = !hateful && random.chance(0.3) ? random.pick(names) : null;
     const before = (at: Date) => (at > now ? now : at);
     const acknowledgedAt = status === 'new' ? null : before(new Date(createdAt.getTime() + random.int(1, 40) * 3600 * 1000));
@@ -127,7 +146,7 @@ export async function writeMessagesDemo(tx: Tx, input: MessagesDemoInput): Promi
       contactEmail: contact ? `${contact.toLowerCase().replace(/\s+/g, '.')}.${i}@example.se` : null,
       status,
       hateful,
-      assignedUserId: status === 'new' && !administration ? null : handler.userId,
+      assignedUserId: status === 'new' && (!administration || subject === 'accessibility') ? null : handler.userId,
       createdAt,
       acknowledgeBy: addWorkingDays(createdAt, acknowledgeWithinWorkingDays),
       answerBy: addWorkingDays(createdAt, answerWithinWorkingDays),
@@ -151,5 +170,45 @@ export async function writeMessagesDemo(tx: Tx, input: MessagesDemoInput): Promi
         createdAt: n.at,
       })),
     );
-  return { citizenMessages: rows.length };
+
+  // Links to the demo plans' actions: a third of the messages taken on (not hateful), to an action of
+  // their administration's plans or the municipality's, some to two.
+  const actions = await searchLinkableActions(tx, '', null, 10_000);
+  const links: (typeof citizenMessageActionLinks.$inferInsert)[] = [];
+  const examples: (typeof citizenMessageExamples.$inferInsert)[] = [];
+  for (const [i, row] of rows.entries()) {
+    if (row.status === 'new' || row.hateful || row.subject === 'accessibility') continue;
+    const near = actions.filter(
+      (a) => a.scope === 'municipality' || (row.administrationId !== null && a.ownerAdministrationId === row.administrationId),
+    );
+    if (near.length > 0 && random.chance(0.35)) {
+      const first = random.pick(near);
+      const chosen = random.chance(0.25) ? [first, random.pick(near)] : [first];
+      for (const action of new Set(chosen)) {
+        const handler = input.administrations.find((a) => a.id === row.administrationId)?.leader ?? input.administrator;
+        links.push({
+          messageId: inserted[i].id,
+          actionLineageId: action.actionLineageId,
+          planSeriesId: action.planSeriesId,
+          linkedByUserId: handler.userId,
+          linkedByName: handler.name,
+          createdAt: row.acknowledgedAt ?? row.createdAt,
+        });
+      }
+    }
+    // A few answers published, in a wording without personal details (the demo's texts have none).
+    if (row.answer && !row.contactName && examples.length < 8 && random.chance(0.3)) {
+      examples.push({
+        messageId: inserted[i].id,
+        question: row.text,
+        answer: row.answer,
+        publishedAt: row.answeredAt!,
+        publishedByUserId: input.administrator.userId,
+        publishedByName: input.administrator.name,
+      });
+    }
+  }
+  if (links.length > 0) await tx.insert(citizenMessageActionLinks).values(links);
+  if (examples.length > 0) await tx.insert(citizenMessageExamples).values(examples);
+  return { citizenMessages: rows.length, citizenMessageLinks: links.length, citizenMessageExamples: examples.length };
 }

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '#server/app';
-import { auditLog, citizenMessages, outbox } from '#server/db/schema/index';
+import { auditLog, citizenMessageActionLinks, citizenMessages, outbox } from '#server/db/schema/index';
 import type { MessageDetail, MessageList, MessageReceipt } from '#shared/contracts/messages';
 import { testConfig, useTestApp } from '../../../../test/support/app.js';
 import { auditEntriesFor, buildAdministration, buildUser, signIn } from '../../../../test/support/factories.js';
@@ -327,6 +327,8 @@ describe('the pages without JavaScript', () => {
     expect(status.statusCode).toBe(200);
     expect(status.body).toContain(translate('en', 'messages.publicStatuses.new'));
     expect(status.body).toContain(translate('en', 'messages.public.noAnswerYet'));
+    // The answer to one's own message keeps the opener policy that the pages everyone reads go without.
+    expect(status.headers['cross-origin-opener-policy']).toBe('same-origin');
     const unknown = await formPost('/feedback/status', { code: 'XXXX' });
     expect(unknown.statusCode).toBe(404);
     expect(unknown.body).toContain(message('message_not_found'));
@@ -549,6 +551,22 @@ describe('the demo messages', () => {
       administrations.push({ id: administration.id, leader: { userId: leader.id, name: leader.name } });
     }
     const admin = await signIn(t.app, db(), 'administrator', { name: 'Kim Strateg' });
+    // Plans whose actions the messages are linked to: the municipality's, and one administration's.
+    const actionLineages: string[] = [];
+    for (const place of [{ scope: 'municipality' }, { scope: 'administration', administrationId: administrations[0].id }]) {
+      const plan = (
+        await admin.agent.post('/api/action-plans', {
+          area: 'both',
+          name: `Plan ${place.scope}`,
+          startYear: 2026,
+          endYear: 2027,
+          ...place,
+        })
+      ).json();
+      const goal = (await admin.agent.post(`/api/action-plans/${plan.id}/goals`, { title: 'Ett mål' })).json();
+      const action = (await admin.agent.post(`/api/plan-goals/${goal.id}/actions`, { title: 'En åtgärd' })).json();
+      actionLineages.push(action.lineageId);
+    }
     const counts = await db().transaction((tx) =>
       writeMessagesDemo(tx, {
         administrations,
@@ -557,14 +575,29 @@ describe('the demo messages', () => {
         random: seededRandom(7),
       }),
     );
-    expect(counts).toEqual({ citizenMessages: 100 });
+    expect(counts.citizenMessages).toBe(100);
+    expect(counts.citizenMessageLinks).toBeGreaterThan(10);
+    expect(counts.citizenMessageExamples).toBeGreaterThan(0);
     const rows = await db().select().from(citizenMessages);
     expect(new Set(rows.map((r) => `${r.kind}/${r.status}`)).size).toBe(16);
     expect(rows.filter((r) => r.hateful)).toHaveLength(2);
+    expect(rows.filter((r) => r.subject === 'accessibility')).toHaveLength(10);
     expect(rows.every((r) => r.createdAt <= t.clock.now() && (r.closedAt ?? r.createdAt) <= t.clock.now())).toBe(true);
-    for (const row of rows.filter((r) => r.administrationId)) {
+    for (const row of rows.filter((r) => r.administrationId && r.subject !== 'accessibility')) {
       expect(row.assignedUserId).toBe(administrations.find((a) => a.id === row.administrationId)!.leader.userId);
     }
+    for (const row of rows.filter((r) => r.subject === 'accessibility')) {
+      expect([null, admin.user.id]).toContain(row.assignedUserId);
+    }
+    // Links only to the plans within the message's reach: the other administration's messages only to the municipality's.
+    const links = await db().select().from(citizenMessageActionLinks);
+    expect(links).toHaveLength(counts.citizenMessageLinks);
+    expect(new Set(links.map((l) => l.actionLineageId))).toEqual(new Set(actionLineages));
+    for (const link of links.filter((l) => l.actionLineageId === actionLineages[1])) {
+      expect(rows.find((r) => r.id === link.messageId)!.administrationId).toBe(administrations[0].id);
+    }
+    const examples = (await t.app.inject({ method: 'GET', url: '/api/public/messages/examples' })).json().items;
+    expect(examples).toHaveLength(counts.citizenMessageExamples);
     const list = (await admin.agent.get('/api/messages?pageSize=200')).json() as MessageList;
     expect(list.total).toBe(98);
     expect(list.items.some((m) => m.overdue !== null)).toBe(true);

@@ -1,89 +1,15 @@
-import type { FastifyRequest } from 'fastify';
-import { localeOf, translate, type Locale } from '../../http/i18n.js';
-import { messageKinds, messageSubjects, messageTextMax, type MessageReceipt } from '#shared/contracts/messages';
+import { translate, type Locale } from '../../http/i18n.js';
+import { escapeHtml, layout, paragraphs } from '../../http/public-page.js';
+import {
+  messageKinds,
+  messageSubjects,
+  messageTextMax,
+  type MessageReceipt,
+  type PublicExample,
+} from '#shared/contracts/messages';
 import { formatCertificateCode } from '#shared/contracts/training-records';
 
-/**
- * The citizen's pages, rendered on the server as plain HTML forms: they work without JavaScript,
- * with a screen reader and on a phone, load nothing from elsewhere and set no cookie of their own.
- */
-
-/** ?lang=en or ?lang=sv wins; else the browser's Accept-Language; Swedish by default. */
-export function pageLocale(request: FastifyRequest): Locale {
-  const lang = (request.query as { lang?: unknown } | undefined)?.lang;
-  if (lang === 'en' || lang === 'sv') return lang;
-  return localeOf(request);
-}
-
-const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => escapes[c]);
-
-/** Text with its line breaks kept, escaped. */
-const paragraphs = (text: string) =>
-  text
-    .split(/\n{2,}/)
-    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
-    .join('');
-
-const style = `
-*{box-sizing:border-box}
-body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;line-height:1.5;color:#1a1b1e;background:#f8f9fa}
-header,main,footer{max-width:44rem;margin:0 auto;padding:1rem}
-header{display:flex;justify-content:space-between;align-items:center;gap:1rem;flex-wrap:wrap}
-header .brand{font-weight:700;font-size:1.25rem;color:#1a1b1e;text-decoration:none}
-a{color:#2f3a9e}
-main{background:#fff;border:1px solid #dee2e6;border-radius:6px}
-h1{font-size:1.6rem;margin:.25rem 0 1rem}
-h2{font-size:1.2rem;margin:1.5rem 0 .5rem}
-fieldset{border:1px solid #adb5bd;border-radius:4px;margin:0 0 1.25rem;padding:.75rem 1rem}
-legend{font-weight:600;padding:0 .25rem}
-.choice{display:flex;align-items:center;gap:.5rem;margin:.25rem 0}
-.choice input{width:1.2rem;height:1.2rem;margin:0}
-.field{margin:0 0 1.25rem}
-label.block{display:block;font-weight:600;margin-bottom:.25rem}
-input[type=text],input[type=email],select,textarea{width:100%;font:inherit;padding:.5rem;border:1px solid #495057;border-radius:4px;background:#fff;color:#1a1b1e}
-textarea{min-height:10rem}
-.hint{color:#495057;font-size:.95rem;margin:.25rem 0}
-.error{color:#a51111;font-weight:600;margin:.25rem 0}
-[aria-invalid=true]{border-color:#a51111;border-width:2px}
-.summary{border:2px solid #a51111;border-radius:4px;padding:.5rem 1rem;margin-bottom:1rem}
-.privacy{background:#eef1fb;border-left:4px solid #2f3a9e;padding:.5rem 1rem;margin:0 0 1.25rem}
-button{font:inherit;font-weight:600;padding:.6rem 1.25rem;border:0;border-radius:4px;background:#2f3a9e;color:#fff;cursor:pointer}
-button:focus-visible,a:focus-visible,input:focus-visible,select:focus-visible,textarea:focus-visible{outline:3px solid #f08c00;outline-offset:2px}
-.code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:1.5rem;font-weight:700;letter-spacing:.05em;padding:.5rem .75rem;background:#f1f3f5;border-radius:4px;display:inline-block;word-break:break-all}
-.answer{border-left:4px solid #2b8a3e;padding:.25rem 1rem;background:#f4fbf5}
-.trap{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
-dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}
-dt{font-weight:600}dd{margin:0}
-`;
-
-type Page = { locale: Locale; title: string; body: string; path: string };
-
-export function layout({ locale, title, body, path }: Page): string {
-  const t = (key: string) => translate(locale, key);
-  const other: Locale = locale === 'sv' ? 'en' : 'sv';
-  return `<!doctype html>
-<html lang="${locale}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="color-scheme" content="light">
-<link rel="icon" href="data:,">
-<title>${escapeHtml(title)} – Inkludera</title>
-<style>${style}</style>
-</head>
-<body>
-<header>
-<a class="brand" href="/feedback?lang=${locale}">Inkludera</a>
-<a href="${path}?lang=${other}" lang="${other}" hreflang="${other}">${escapeHtml(translate(other, 'messages.public.otherLanguage'))}</a>
-</header>
-<main id="main">
-${body}
-</main>
-<footer><p><a href="/feedback?lang=${locale}">${escapeHtml(t('messages.public.sendLink'))}</a> · <a href="/feedback/status?lang=${locale}">${escapeHtml(t('messages.public.statusLink'))}</a></p></footer>
-</body>
-</html>`;
-}
+/** The citizen's message form, receipt and status pages, in the public page shell. */
 
 export type FormValues = {
   kind?: string;
@@ -137,6 +63,7 @@ export function formPage(
   const body = `
 <h1>${t('messages.public.title')}</h1>
 <p>${t('messages.public.intro')}</p>
+<p><a href="/feedback/examples?lang=${locale}">${t('messages.examples.formLink')}</a></p>
 ${summary}
 <div class="privacy">
 <h2>${t('messages.public.privacyTitle')}</h2>
@@ -257,4 +184,30 @@ ${answer}`;
 export function problemPage(locale: Locale, title: string, text: string, path: string): string {
   const body = `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p><p><a href="${path}?lang=${locale}">${escapeHtml(translate(locale, 'messages.public.back'))}</a></p>`;
   return layout({ locale, title, body, path });
+}
+
+/**
+ * The answers staff published as examples: the public wording of each question and answer, with
+ * its kind, subject and the date it was published; nothing about who wrote it.
+ */
+export function examplesPage(locale: Locale, examples: PublicExample[]): string {
+  const t = (key: string, values?: Record<string, string | number>) => escapeHtml(translate(locale, key, values));
+  const items = examples
+    .map(
+      (e, i) => `<article class="example" aria-labelledby="example-${i}">
+<h2 id="example-${i}">${t(`messages.kinds.${e.kind}`)} · ${t(`messages.subjects.${e.subject}`)}</h2>
+<p class="hint">${t('messages.examples.publishedOn', { date: stockholm(locale).format(new Date(e.publishedAt)) })}</p>
+<h3>${t('messages.examples.question')}</h3>
+<div class="question">${paragraphs(e.question)}</div>
+<h3>${t('messages.examples.answer')}</h3>
+<div class="answer">${paragraphs(e.answer)}</div>
+</article>`,
+    )
+    .join('\n');
+  const body = `
+<h1>${t('messages.examples.title')}</h1>
+<p>${t('messages.examples.intro')}</p>
+${examples.length === 0 ? `<p>${t('messages.examples.none')}</p>` : items}
+<p><a href="/feedback?lang=${locale}">${t('messages.examples.sendLink')}</a></p>`;
+  return layout({ locale, title: translate(locale, 'messages.examples.title'), body, path: '/feedback/examples' });
 }

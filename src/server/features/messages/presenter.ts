@@ -1,12 +1,16 @@
 import type {
+  ActionOption,
+  MessageActionLink,
   MessageDetail,
   MessageKind,
   MessageListItem,
   MessageReceipt,
   MessageStatus,
   MessageSubject,
+  PublicExample,
 } from '#shared/contracts/messages';
-import type { MessageRow, MessageView, NoteRow } from './repository.js';
+import type { ActionRef } from '../plans/action-lookup.js';
+import type { ExampleRow, LinkRow, MessageRow, MessageView, NoteRow, PublicExampleRow } from './repository.js';
 
 /** Which target a message has missed at the instant now, if any: the answer first, as the later and weightier one. */
 export function overdueOf(row: Pick<MessageRow, 'status' | 'acknowledgeBy' | 'answerBy'>, now: Date): MessageListItem['overdue'] {
@@ -50,6 +54,8 @@ export const presentDetail = (
   row: MessageView,
   notes: NoteRow[],
   assignable: { id: string; name: string }[],
+  links: MessageActionLink[],
+  example: ExampleRow | null,
   now: Date,
 ): MessageDetail => ({
   ...common(row, now),
@@ -65,7 +71,51 @@ export const presentDetail = (
   contactRemovedAt: row.contactRemovedAt?.toISOString() ?? null,
   textRemovedAt: row.textRemovedAt?.toISOString() ?? null,
   notes: notes.map((n) => ({ id: n.id, text: n.text, authorName: n.authorName, createdAt: n.createdAt.toISOString() })),
+  links,
+  example: example && {
+    question: example.question,
+    answer: example.answer,
+    publishedAt: example.publishedAt.toISOString(),
+    publishedByName: example.publishedByName,
+  },
   assignable,
+});
+
+/** A link as staff see it: the action where it sits now (the newest version of its plan that holds it). */
+export const presentLink = (link: LinkRow, action: ActionRef): MessageActionLink => ({
+  id: link.id,
+  actionId: action.actionId,
+  actionLineageId: link.actionLineageId,
+  actionTitle: action.actionTitle,
+  goalTitle: action.goalTitle,
+  planId: action.planId,
+  planName: action.planName,
+  planVersion: action.planVersion,
+  planStatus: action.planStatus,
+  ownerName: action.ownerName,
+  linkedByName: link.linkedByName,
+  createdAt: link.createdAt.toISOString(),
+});
+
+export const presentActionOption = (action: ActionRef): ActionOption => ({
+  actionId: action.actionId,
+  actionLineageId: action.actionLineageId,
+  actionTitle: action.actionTitle,
+  goalTitle: action.goalTitle,
+  planId: action.planId,
+  planName: action.planName,
+  planVersion: action.planVersion,
+  planStatus: action.planStatus,
+  ownerName: action.ownerName,
+});
+
+/** A published example for the public: the edited wording, the kind and subject; nothing else of the message. */
+export const presentPublicExample = (row: PublicExampleRow): PublicExample => ({
+  kind: row.kind as MessageKind,
+  subject: row.subject as MessageSubject,
+  question: row.question,
+  answer: row.answer,
+  publishedAt: row.publishedAt.toISOString(),
 });
 
 /** The sender's receipt: the status and the answer; never the name or email, never staff's notes or names. */

@@ -1,11 +1,22 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { administrations, citizenMessageFormKeys, citizenMessageNotes, citizenMessages, users } from '../../db/schema/index.js';
+import {
+  administrations,
+  citizenMessageActionLinks,
+  citizenMessageExamples,
+  citizenMessageFormKeys,
+  citizenMessageNotes,
+  citizenMessages,
+  users,
+} from '../../db/schema/index.js';
 
 export type MessageRow = typeof citizenMessages.$inferSelect;
 export type NewMessage = typeof citizenMessages.$inferInsert;
 export type MessageView = MessageRow & { administrationName: string | null; assignedName: string | null };
 export type NoteRow = typeof citizenMessageNotes.$inferSelect;
+export type LinkRow = typeof citizenMessageActionLinks.$inferSelect;
+export type ExampleRow = typeof citizenMessageExamples.$inferSelect;
+export type PublicExampleRow = ExampleRow & { kind: string; subject: string };
 
 /** Which messages a list may show: null for all, else those of these administrations. */
 export type MessageScope = { administrationIds: string[] } | null;
@@ -139,4 +150,91 @@ export async function notesOf(db: DbOrTx, messageId: string): Promise<NoteRow[]>
 export async function insertNote(db: DbOrTx, values: typeof citizenMessageNotes.$inferInsert): Promise<NoteRow> {
   const [row] = await db.insert(citizenMessageNotes).values(values).returning();
   return row;
+}
+
+// ---- Links to plan actions
+
+export async function linksOf(db: DbOrTx, messageId: string): Promise<LinkRow[]> {
+  return db
+    .select()
+    .from(citizenMessageActionLinks)
+    .where(eq(citizenMessageActionLinks.messageId, messageId))
+    .orderBy(asc(citizenMessageActionLinks.createdAt), asc(citizenMessageActionLinks.id));
+}
+
+/** The new link, or null when the message is linked to that action already. */
+export async function insertLink(db: DbOrTx, values: typeof citizenMessageActionLinks.$inferInsert): Promise<LinkRow | null> {
+  const [row] = await db.insert(citizenMessageActionLinks).values(values).onConflictDoNothing().returning();
+  return row ?? null;
+}
+
+export async function deleteLink(db: DbOrTx, messageId: string, linkId: string): Promise<LinkRow | null> {
+  const [row] = await db
+    .delete(citizenMessageActionLinks)
+    .where(and(eq(citizenMessageActionLinks.id, linkId), eq(citizenMessageActionLinks.messageId, messageId)))
+    .returning();
+  return row ?? null;
+}
+
+/** The messages linked to these action lineages, with what decides who may read them; no text. */
+export async function messagesLinkedTo(db: DbOrTx, lineageIds: string[]) {
+  if (lineageIds.length === 0) return [];
+  return db
+    .select({
+      actionLineageId: citizenMessageActionLinks.actionLineageId,
+      id: citizenMessages.id,
+      kind: citizenMessages.kind,
+      subject: citizenMessages.subject,
+      status: citizenMessages.status,
+      hateful: citizenMessages.hateful,
+      administrationId: citizenMessages.administrationId,
+      createdAt: citizenMessages.createdAt,
+    })
+    .from(citizenMessageActionLinks)
+    .innerJoin(citizenMessages, eq(citizenMessages.id, citizenMessageActionLinks.messageId))
+    .where(inArray(citizenMessageActionLinks.actionLineageId, lineageIds))
+    .orderBy(desc(citizenMessages.createdAt), asc(citizenMessages.id));
+}
+
+// ---- Published examples
+
+export async function findExample(db: DbOrTx, messageId: string): Promise<ExampleRow | null> {
+  const [row] = await db.select().from(citizenMessageExamples).where(eq(citizenMessageExamples.messageId, messageId));
+  return row ?? null;
+}
+
+export async function upsertExample(db: DbOrTx, values: typeof citizenMessageExamples.$inferInsert): Promise<void> {
+  await db
+    .insert(citizenMessageExamples)
+    .values(values)
+    .onConflictDoUpdate({
+      target: citizenMessageExamples.messageId,
+      set: {
+        question: values.question,
+        answer: values.answer,
+        publishedAt: values.publishedAt,
+        publishedByUserId: values.publishedByUserId,
+        publishedByName: values.publishedByName,
+      },
+    });
+}
+
+export async function deleteExample(db: DbOrTx, messageId: string): Promise<boolean> {
+  const rows = await db
+    .delete(citizenMessageExamples)
+    .where(eq(citizenMessageExamples.messageId, messageId))
+    .returning({ id: citizenMessageExamples.messageId });
+  return rows.length > 0;
+}
+
+/** The published examples, newest first; never of a message marked hateful or whose text was removed. */
+export async function publicExamples(db: DbOrTx, limit: number): Promise<PublicExampleRow[]> {
+  const rows = await db
+    .select({ example: citizenMessageExamples, kind: citizenMessages.kind, subject: citizenMessages.subject })
+    .from(citizenMessageExamples)
+    .innerJoin(citizenMessages, eq(citizenMessages.id, citizenMessageExamples.messageId))
+    .where(and(eq(citizenMessages.hateful, false), sql`${citizenMessages.textRemovedAt} is null`))
+    .orderBy(desc(citizenMessageExamples.publishedAt), asc(citizenMessageExamples.messageId))
+    .limit(limit);
+  return rows.map((r) => ({ ...r.example, kind: r.kind, subject: r.subject }));
 }

@@ -141,11 +141,21 @@ describe('the retention job', () => {
 
     // 1 Feb + 90 days = 1 May. On 30 April at 23:59 in Stockholm nothing is due.
     t.clock.set('2024-04-30T21:59:00Z');
-    expect(await applyRetention(t.app.appContext)).toEqual({ contactsRemoved: 0, textsRemoved: 0, notesRemoved: 0 });
+    expect(await applyRetention(t.app.appContext)).toEqual({
+      contactsRemoved: 0,
+      textsRemoved: 0,
+      notesRemoved: 0,
+      examplesRemoved: 0,
+    });
     expect(await auditEntriesFor(db(), 'citizen_message_retention')).toEqual([]);
 
     t.clock.set('2024-04-30T22:00:00Z'); // midnight, 1 May in Stockholm
-    expect(await applyRetention(t.app.appContext)).toEqual({ contactsRemoved: 2, textsRemoved: 0, notesRemoved: 0 });
+    expect(await applyRetention(t.app.appContext)).toEqual({
+      contactsRemoved: 2,
+      textsRemoved: 0,
+      notesRemoved: 0,
+      examplesRemoved: 0,
+    });
     for (const id of [message.id, other.id]) {
       const row = await rowOf(id);
       expect(row).toMatchObject({
@@ -166,7 +176,12 @@ describe('the retention job', () => {
 
     // The same day again: nothing more, and no second entry.
     t.clock.set('2024-05-01T12:00:00Z');
-    expect(await applyRetention(t.app.appContext)).toEqual({ contactsRemoved: 0, textsRemoved: 0, notesRemoved: 0 });
+    expect(await applyRetention(t.app.appContext)).toEqual({
+      contactsRemoved: 0,
+      textsRemoved: 0,
+      notesRemoved: 0,
+      examplesRemoved: 0,
+    });
     expect(await auditEntriesFor(db(), 'citizen_message_retention')).toHaveLength(1);
   });
 
@@ -179,9 +194,19 @@ describe('the retention job', () => {
 
     // 1 Feb 2024 + 730 days = 31 Jan 2026. The contact details of all three went long before.
     t.clock.set('2026-01-30T12:00:00Z');
-    expect(await applyRetention(t.app.appContext)).toEqual({ contactsRemoved: 2, textsRemoved: 0, notesRemoved: 0 });
+    expect(await applyRetention(t.app.appContext)).toEqual({
+      contactsRemoved: 2,
+      textsRemoved: 0,
+      notesRemoved: 0,
+      examplesRemoved: 0,
+    });
     t.clock.set('2026-01-31T12:00:00Z');
-    expect(await applyRetention(t.app.appContext)).toEqual({ contactsRemoved: 0, textsRemoved: 2, notesRemoved: 2 });
+    expect(await applyRetention(t.app.appContext)).toEqual({
+      contactsRemoved: 0,
+      textsRemoved: 2,
+      notesRemoved: 2,
+      examplesRemoved: 0,
+    });
 
     const row = await rowOf(due.id);
     expect(row).toMatchObject({
@@ -205,12 +230,24 @@ describe('the retention job', () => {
 
     const entries = await auditEntriesFor(db(), 'citizen_message_retention');
     expect(entries).toMatchObject([
-      { action: 'delete', actorUserId: null, entityId: null, after: { contactsRemoved: 2, textsRemoved: 0, notesRemoved: 0 } },
       {
         action: 'delete',
         actorUserId: null,
         entityId: null,
-        after: { contactsRemoved: 0, textsRemoved: 2, notesRemoved: 2, contactRetentionDays: 90, textRetentionDays: 730 },
+        after: { contactsRemoved: 2, textsRemoved: 0, notesRemoved: 0, examplesRemoved: 0 },
+      },
+      {
+        action: 'delete',
+        actorUserId: null,
+        entityId: null,
+        after: {
+          contactsRemoved: 0,
+          textsRemoved: 2,
+          notesRemoved: 2,
+          examplesRemoved: 0,
+          contactRetentionDays: 90,
+          textRetentionDays: 730,
+        },
       },
     ]);
     // Not a word of what was removed anywhere in the log.
@@ -231,12 +268,22 @@ describe('the retention job', () => {
     const ordinaryOpen = await seed({ createdAt, closedAt: null });
 
     t.clock.set('2024-05-30T10:00:00Z'); // 1 March + 90 days
-    expect(await applyRetention(t.app.appContext)).toEqual({ contactsRemoved: 1, textsRemoved: 0, notesRemoved: 0 });
+    expect(await applyRetention(t.app.appContext)).toEqual({
+      contactsRemoved: 1,
+      textsRemoved: 0,
+      notesRemoved: 0,
+      examplesRemoved: 0,
+    });
     expect(await rowOf(hatefulOpen.id)).toMatchObject({ contactName: null, text: secretText });
     expect(await rowOf(hatefulClosed.id)).toMatchObject({ contactName: 'Kim Andersson' });
 
     t.clock.set('2026-03-01T10:00:00Z'); // 1 March 2024 + 730 days
-    expect(await applyRetention(t.app.appContext)).toEqual({ contactsRemoved: 1, textsRemoved: 1, notesRemoved: 1 });
+    expect(await applyRetention(t.app.appContext)).toEqual({
+      contactsRemoved: 1,
+      textsRemoved: 1,
+      notesRemoved: 1,
+      examplesRemoved: 0,
+    });
     expect(await rowOf(hatefulOpen.id)).toMatchObject({ text: '', hateful: true, status: 'new' });
     expect(await rowOf(hatefulClosed.id)).toMatchObject({ contactName: null, text: secretText });
     // A message that is not hateful and not closed is kept: its periods have not begun.
@@ -272,6 +319,7 @@ describe('the retention job', () => {
             contactsRemoved: contactDue.filter(Boolean).length,
             textsRemoved: textDue.filter(Boolean).length,
             notesRemoved: 0,
+            examplesRemoved: 0,
           });
           for (const [i, row] of rows.entries()) {
             const after = await rowOf(row.id);

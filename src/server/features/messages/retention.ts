@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Actor, AppContext } from '../../context.js';
 import type { DbOrTx } from '../../db/client.js';
-import { citizenMessageNotes, citizenMessageSettings, citizenMessages } from '../../db/schema/index.js';
+import { citizenMessageExamples, citizenMessageNotes, citizenMessageSettings, citizenMessages } from '../../db/schema/index.js';
 import { forbidden } from '../../http/errors.js';
 import type { RetentionSettings, RetentionSettingsBody } from '#shared/contracts/messages';
 import { changedFields, recordAudit } from '../audit/service.js';
@@ -76,7 +76,7 @@ const startDay = sql`(coalesce(${citizenMessages.closedAt}, case when ${citizenM
 /** Due on the day today when the start day plus the days is today or earlier. */
 const dueBy = (days: number, today: string): SQL => sql`${startDay} + ${days}::int <= ${today}::date`;
 
-export type RetentionResult = { contactsRemoved: number; textsRemoved: number; notesRemoved: number };
+export type RetentionResult = { contactsRemoved: number; textsRemoved: number; notesRemoved: number; examplesRemoved: number };
 
 /**
  * Removes what is due on the Stockholm day of now, in one transaction: the name and email of
@@ -110,6 +110,14 @@ export async function applyRetention(ctx: AppContext): Promise<RetentionResult> 
             .delete(citizenMessageNotes)
             .where(inArray(citizenMessageNotes.messageId, ids))
             .returning({ id: citizenMessageNotes.id });
+    // A published example of a message whose text goes, goes with it (its wording came from that text).
+    const examples =
+      ids.length === 0
+        ? []
+        : await tx
+            .delete(citizenMessageExamples)
+            .where(inArray(citizenMessageExamples.messageId, ids))
+            .returning({ id: citizenMessageExamples.messageId });
     const contacts = await tx
       .update(citizenMessages)
       .set({ contactName: null, contactEmail: null, contactRemovedAt: now })
@@ -120,8 +128,13 @@ export async function applyRetention(ctx: AppContext): Promise<RetentionResult> 
         ),
       )
       .returning({ id: citizenMessages.id });
-    const result = { contactsRemoved: contacts.length, textsRemoved: texts.length, notesRemoved: notes.length };
-    if (result.contactsRemoved + result.textsRemoved + result.notesRemoved > 0) {
+    const result = {
+      contactsRemoved: contacts.length,
+      textsRemoved: texts.length,
+      notesRemoved: notes.length,
+      examplesRemoved: examples.length,
+    };
+    if (result.contactsRemoved + result.textsRemoved + result.notesRemoved + result.examplesRemoved > 0) {
       await recordAudit(
         tx,
         null,

@@ -5,6 +5,14 @@ import { AppError } from '../../http/errors.js';
 import { localeOf, translate } from '../../http/i18n.js';
 import { idParams } from '#shared/contracts/common';
 import {
+  actionMessages,
+  actionMessagesQuery,
+  exampleBody,
+  linkActionBody,
+  linkParams,
+  linkableActions,
+  linkableActionsQuery,
+  publicExamples,
   answerBody,
   assignBody,
   hatefulBody,
@@ -16,6 +24,7 @@ import {
   messageReceipt,
   messageStatistics,
   messageStatisticsQuery,
+  messageSubjects,
   noteBody,
   receiptCodeBody,
   retentionSettings,
@@ -24,8 +33,8 @@ import {
 import { getRetentionSettings, updateRetentionSettings } from './retention.js';
 import { messageStatistics as statisticsOf, statisticsCsv } from './statistics.js';
 import {
+  examplesPage,
   formPage,
-  pageLocale,
   problemPage,
   sentPage,
   statusFormPage,
@@ -34,6 +43,7 @@ import {
   type FormValues,
 } from './pages.js';
 import * as service from './service.js';
+import { pageLocale, sendPublicPage } from '../../http/public-page.js';
 
 const tags = ['messages'];
 
@@ -61,16 +71,9 @@ export async function messageRoutes(app: AppInstance) {
     return !result.isAllowed && result.isExceeded;
   };
 
-  const html = (reply: FastifyReply, status: number, page: string) =>
-    reply
-      .status(status)
-      .type('text/html; charset=utf-8')
-      .header('cache-control', 'no-store')
-      // The form posts back to this server: a browser sends the page's origin with it (checked, as for
-      // login) only when the policy allows it for the same origin; no other site is ever told of the page.
-      .header('referrer-policy', 'same-origin')
-      .header('content-language', page.match(/<html lang="(\w+)"/)?.[1] ?? 'sv')
-      .send(page);
+  // The form posts back to this server: a browser sends the page's origin with it (checked, as for
+  // login) only when the policy allows it for the same origin.
+  const html = (reply: FastifyReply, status: number, page: string) => sendPublicPage(reply, status, page, 'no-store');
 
   // ---- The public pages (no JavaScript needed)
   const page = { config: { access: publicAccess, csrf: 'origin' as const }, schema: { hide: true } };
@@ -78,10 +81,18 @@ export async function messageRoutes(app: AppInstance) {
   app.get('/feedback', page, async (request, reply) => {
     const locale = pageLocale(request);
     const form = await service.messageForm(request.ctx);
+    // ?subject=accessibility (the accessibility statement's link) chooses the subject beforehand.
+    const asked = (request.query as { subject?: unknown } | undefined)?.subject;
+    const subject = messageSubjects.find((s) => s === asked);
     return html(
       reply,
       200,
-      formPage(locale, { formToken: form.formToken, administrations: form.administrations, retention: form.retention }),
+      formPage(locale, {
+        formToken: form.formToken,
+        administrations: form.administrations,
+        retention: form.retention,
+        values: subject ? { subject } : undefined,
+      }),
     );
   });
 
@@ -143,6 +154,10 @@ export async function messageRoutes(app: AppInstance) {
       return again(400, {}, t(`errors.${error.code}`, error.values), keep);
     }
   });
+
+  app.get('/feedback/examples', page, async (request, reply) =>
+    html(reply, 200, examplesPage(pageLocale(request), (await service.publishedExamples(request.ctx)).items)),
+  );
 
   app.get('/feedback/status', page, async (request, reply) => html(reply, 200, statusFormPage(pageLocale(request))));
 
@@ -225,6 +240,51 @@ export async function messageRoutes(app: AppInstance) {
       reply.header('cache-control', 'no-store');
       return service.receipt(request.ctx, request.body.code);
     },
+  );
+
+  app.get(
+    '/api/public/messages/examples',
+    {
+      schema: {
+        tags,
+        summary:
+          'Answers published as examples, newest first: the public wording of the question and the answer, the kind and subject; never a name or an email',
+        response: { 200: publicExamples },
+      },
+      config: { access: publicAccess },
+    },
+    async () => service.publishedExamples(app.appContext),
+  );
+
+  // ---- Links to plan actions (registered before /api/messages/:id, though static paths win anyway)
+  app.get(
+    '/api/messages/linkable-actions',
+    {
+      schema: {
+        tags,
+        summary:
+          'Actions of draft and adopted plans a message may be linked to, by plan, goal or action name (administrators: every plan; process leaders: the municipality’s and their administrations’)',
+        querystring: linkableActionsQuery,
+        response: { 200: linkableActions },
+      },
+      config: { access: permission('update', 'citizen_message') },
+    },
+    async (request) => service.linkableActions(request.ctx, actorOf(request), request.query.q),
+  );
+
+  app.get(
+    '/api/messages/action-links',
+    {
+      schema: {
+        tags,
+        summary:
+          'The messages linked to each action of a plan version (through the action’s lineage): the count, and the messages (no text) the reader may read in the inbox',
+        querystring: actionMessagesQuery,
+        response: { 200: actionMessages },
+      },
+      config: { access: permission('read', 'action_plan') },
+    },
+    async (request) => service.actionMessages(request.ctx, actorOf(request), request.query.planId),
   );
 
   // ---- Statistics and retention (registered before /api/messages/:id, though static paths win anyway)
@@ -397,6 +457,55 @@ export async function messageRoutes(app: AppInstance) {
       config: { access: permission('update', 'citizen_message') },
     },
     async (request) => service.markHateful(request.ctx, actorOf(request), request.params.id, request.body.hateful),
+  );
+
+  app.post(
+    '/api/messages/:id/links',
+    {
+      schema: {
+        tags,
+        summary: 'Link the message to an action of a draft or adopted plan (kept through the plan’s versions); audited',
+        params: idParams,
+        body: linkActionBody,
+        response: { 200: messageDetail },
+      },
+      config: { access: permission('update', 'citizen_message') },
+    },
+    async (request) => service.linkAction(request.ctx, actorOf(request), request.params.id, request.body.actionId),
+  );
+
+  app.delete(
+    '/api/messages/:id/links/:linkId',
+    {
+      schema: { tags, summary: 'Remove a link to a plan action; audited', params: linkParams, response: { 200: messageDetail } },
+      config: { access: permission('update', 'citizen_message') },
+    },
+    async (request) => service.unlinkAction(request.ctx, actorOf(request), request.params.id, request.params.linkId),
+  );
+
+  app.put(
+    '/api/messages/:id/example',
+    {
+      schema: {
+        tags,
+        summary:
+          'Publish the answer among the examples on the public site, in an edited public wording of the question and the answer (no name or email; never a hateful message); again to change the wording',
+        params: idParams,
+        body: exampleBody,
+        response: { 200: messageDetail },
+      },
+      config: { access: permission('update', 'citizen_message') },
+    },
+    async (request) => service.publishExample(request.ctx, actorOf(request), request.params.id, request.body),
+  );
+
+  app.delete(
+    '/api/messages/:id/example',
+    {
+      schema: { tags, summary: 'Take the example off the public site', params: idParams, response: { 200: messageDetail } },
+      config: { access: permission('update', 'citizen_message') },
+    },
+    async (request) => service.unpublishExample(request.ctx, actorOf(request), request.params.id),
   );
 }
 

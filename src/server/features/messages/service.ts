@@ -12,6 +12,11 @@ import {
   type MessageForm,
   type MessageList,
   type MessageReceipt,
+  type ActionMessages,
+  type ExampleBody,
+  type LinkableActions,
+  type PublicExamples,
+  linkableActionsMax,
   type messageBody,
   type messageListQuery,
 } from '#shared/contracts/messages';
@@ -19,9 +24,24 @@ import { formatCertificateCode, normaliseCertificateCode } from '#shared/contrac
 import { changedFields, recordAudit } from '../audit/service.js';
 import { newCertificateCode } from '../certification/service.js';
 import { activeUsersWithRole, processLeadersOf } from '../users/roles.js';
+import {
+  actionLineagesOfPlan,
+  actionsByLineage,
+  linkableAction,
+  searchLinkableActions,
+  type PlanReach,
+} from '../plans/action-lookup.js';
+import { canRead as canReadPlans } from '../plans/policy.js';
 import { checkFormToken, issueFormToken } from './form-token.js';
 import { canOnMessage, messageScope } from './policy.js';
-import { presentDetail, presentListItem, presentReceipt } from './presenter.js';
+import {
+  presentActionOption,
+  presentDetail,
+  presentLink,
+  presentListItem,
+  presentPublicExample,
+  presentReceipt,
+} from './presenter.js';
 import { currentRetention } from './retention.js';
 import * as repo from './repository.js';
 import { addWorkingDays } from './working-days.js';
@@ -70,9 +90,11 @@ export async function submitMessage(ctx: AppContext, body: SubmitInput): Promise
     throw badRequest('validation_failed', [{ path: 'body.administrationId', message: 'unknown_administration' }]);
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
-    const leader = body.administrationId
-      ? (await processLeadersOf(tx, [body.administrationId])).get(body.administrationId)
-      : undefined;
+    // A report of an accessibility problem goes to the administrators (who answer for the web pages).
+    const leader =
+      body.administrationId && body.subject !== 'accessibility'
+        ? (await processLeadersOf(tx, [body.administrationId])).get(body.administrationId)
+        : undefined;
     const row = await repo.insertMessage(tx, {
       code: newReceiptCode(),
       kind: body.kind,
@@ -183,8 +205,21 @@ async function assignableFor(db: DbOrTx, message: { administrationId: string | n
 async function detail(ctx: AppContext, id: string): Promise<MessageDetail> {
   const row = await repo.findMessage(ctx.db, id);
   if (!row) throw notFound('message_not_found');
-  const [notes, assignable] = await Promise.all([repo.notesOf(ctx.db, id), assignableFor(ctx.db, row)]);
-  return presentDetail(row, notes, assignable, ctx.clock.now());
+  const [notes, assignable, links, example] = await Promise.all([
+    repo.notesOf(ctx.db, id),
+    assignableFor(ctx.db, row),
+    repo.linksOf(ctx.db, id),
+    repo.findExample(ctx.db, id),
+  ]);
+  const actions = await actionsByLineage(
+    ctx.db,
+    links.map((l) => l.actionLineageId),
+  );
+  const presentedLinks = links.flatMap((l) => {
+    const action = actions.get(l.actionLineageId);
+    return action ? [presentLink(l, action)] : [];
+  });
+  return presentDetail(row, notes, assignable, presentedLinks, example, ctx.clock.now());
 }
 
 /** One message with its notes. A read of what a citizen wrote (and perhaps their contact details) is audited. */
@@ -304,4 +339,184 @@ export const closeMessage = (ctx: AppContext, actor: Actor, id: string) =>
 
 /** Hateful messages are hidden from the inbox (the filter hateful=true shows them) and never answered. */
 export const markHateful = (ctx: AppContext, actor: Actor, id: string, hateful: boolean) =>
-  change(ctx, actor, id, () => ({ hateful }));
+  change(
+    ctx,
+    actor,
+    id,
+    () => ({ hateful }),
+    async (tx, _row, now) => {
+      // A hateful message is never shown in public: its published example goes.
+      if (hateful && (await repo.deleteExample(tx, id)))
+        await recordAudit(tx, actor, { action: 'unpublish', entityType, entityId: id, after: { reason: 'hateful' } }, now);
+    },
+  );
+
+// ---- Links to plan actions (issue 7, item 3) -----------------------------------------------------
+
+/**
+ * The plans a message may be linked to: an administrator's, every plan; a process leader's, the
+ * municipality's plans and those of the administrations they lead (and of their units).
+ */
+function reachOf(actor: Actor): PlanReach {
+  if (!canReadPlans(actor)) throw forbidden();
+  return messageScope(actor) === null ? null : { administrationIds: actor.administrationIds };
+}
+
+/** Actions of draft and adopted plans within the actor's reach, found by plan, goal or action name. */
+export async function linkableActions(ctx: AppContext, actor: Actor, q: string): Promise<LinkableActions> {
+  const reach = reachOf(actor);
+  const found = await searchLinkableActions(ctx.db, q, reach, linkableActionsMax);
+  return { items: found.map(presentActionOption) };
+}
+
+/** Links the message to an action (its lineage, so the link stays through the plan's versions); audited. */
+export async function linkAction(ctx: AppContext, actor: Actor, id: string, actionId: string): Promise<MessageDetail> {
+  await messageFor(ctx, actor, id, 'update');
+  const reach = reachOf(actor);
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    const row = await repo.findMessage(tx, id, 'update');
+    if (!row) throw notFound('message_not_found');
+    const action = await linkableAction(tx, actionId, reach);
+    if (!action) throw badRequest('validation_failed', [{ path: 'body.actionId', message: 'message_action_not_linkable' }]);
+    const link = await repo.insertLink(tx, {
+      messageId: id,
+      actionLineageId: action.actionLineageId,
+      planSeriesId: action.planSeriesId,
+      linkedByUserId: actor.userId,
+      linkedByName: actor.name,
+      createdAt: now,
+    });
+    if (!link) throw conflict('message_link_exists');
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: 'link',
+        entityType,
+        entityId: id,
+        after: { link: link.id, actionId: action.actionId, actionLineageId: action.actionLineageId, planId: action.planId },
+      },
+      now,
+    );
+  });
+  return detail(ctx, id);
+}
+
+export async function unlinkAction(ctx: AppContext, actor: Actor, id: string, linkId: string): Promise<MessageDetail> {
+  await messageFor(ctx, actor, id, 'update');
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    const removed = await repo.deleteLink(tx, id, linkId);
+    if (!removed) throw notFound();
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: 'unlink',
+        entityType,
+        entityId: id,
+        before: { link: removed.id, actionLineageId: removed.actionLineageId, planSeriesId: removed.planSeriesId },
+      },
+      now,
+    );
+  });
+  return detail(ctx, id);
+}
+
+/**
+ * The messages linked to each action of a plan version (by lineage, so the links made on an earlier
+ * version show too): the count for everyone who reads plans, and the messages themselves (no text)
+ * only those the actor may read in the inbox. Hateful messages are counted, never listed.
+ */
+export async function actionMessages(ctx: AppContext, actor: Actor, planId: string): Promise<ActionMessages> {
+  if (!canReadPlans(actor)) throw forbidden();
+  const lineages = await actionLineagesOfPlan(ctx.db, planId);
+  if (!lineages) throw notFound();
+  const linked = await repo.messagesLinkedTo(ctx.db, lineages);
+  const items = lineages.flatMap((lineage) => {
+    const rows = linked.filter((r) => r.actionLineageId === lineage);
+    if (rows.length === 0) return [];
+    return [
+      {
+        actionLineageId: lineage,
+        count: rows.length,
+        messages: rows
+          .filter((r) => !r.hateful && canOnMessage(actor, 'read', r))
+          .map((r) => ({
+            id: r.id,
+            kind: r.kind as MessageDetail['kind'],
+            subject: r.subject as MessageDetail['subject'],
+            status: r.status as MessageDetail['status'],
+            createdAt: r.createdAt.toISOString(),
+          })),
+      },
+    ];
+  });
+  return { items };
+}
+
+// ---- Published examples (issue 7, item 3) --------------------------------------------------------
+
+/** The words of a name (three letters or more) and the email: none may be in a public example. */
+function containsContact(text: string, contact: { name: string | null; email: string | null }): boolean {
+  const lower = text.toLocaleLowerCase('sv');
+  if (contact.email && lower.includes(contact.email.toLocaleLowerCase('sv'))) return true;
+  const words = (contact.name ?? '').split(/[\s,.]+/u).filter((w) => w.length >= 3);
+  return words.some((word) => {
+    const escaped = word.toLocaleLowerCase('sv').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, 'u').test(lower);
+  });
+}
+
+/**
+ * Publishes the answer among the examples on the public site, in the public wording staff edited
+ * (pre-filled from the message and its answer). Only an answered message, never a hateful one; the
+ * wording may not contain the sender's name or email while they are kept. Publishing again replaces
+ * the wording. Audited without the words.
+ */
+export async function publishExample(ctx: AppContext, actor: Actor, id: string, body: ExampleBody): Promise<MessageDetail> {
+  await messageFor(ctx, actor, id, 'update');
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    const row = await repo.findMessage(tx, id, 'update');
+    if (!row) throw notFound('message_not_found');
+    if (row.hateful) throw conflict('message_hateful');
+    if (row.textRemovedAt) throw conflict('message_text_removed');
+    if (row.answer === null) throw conflict('message_not_answered');
+    const contact = { name: row.contactName, email: row.contactEmail };
+    const problems = (['question', 'answer'] as const)
+      .filter((field) => containsContact(body[field], contact))
+      .map((field) => ({ path: `body.${field}`, message: 'example_contains_contact' }));
+    if (problems.length > 0) throw badRequest('validation_failed', problems);
+    const before = await repo.findExample(tx, id);
+    await repo.upsertExample(tx, {
+      messageId: id,
+      question: body.question,
+      answer: body.answer,
+      publishedAt: before?.publishedAt ?? now,
+      publishedByUserId: actor.userId,
+      publishedByName: actor.name,
+    });
+    await recordAudit(tx, actor, { action: 'publish', entityType, entityId: id, after: { republished: before !== null } }, now);
+  });
+  return detail(ctx, id);
+}
+
+export async function unpublishExample(ctx: AppContext, actor: Actor, id: string): Promise<MessageDetail> {
+  await messageFor(ctx, actor, id, 'update');
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    if (!(await repo.deleteExample(tx, id))) throw notFound('message_example_not_found');
+    await recordAudit(tx, actor, { action: 'unpublish', entityType, entityId: id }, now);
+  });
+  return detail(ctx, id);
+}
+
+/** The most examples the public pages show. */
+export const publicExamplesMax = 100;
+
+export async function publishedExamples(ctx: AppContext): Promise<PublicExamples> {
+  const rows = await repo.publicExamples(ctx.db, publicExamplesMax);
+  return { items: rows.map(presentPublicExample) };
+}

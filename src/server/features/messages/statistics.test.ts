@@ -114,6 +114,7 @@ describe('message statistics', () => {
         { subject: 'gender_equality', count: 1 },
         { subject: 'hbtq', count: 3 },
         { subject: 'other', count: 2 },
+        { subject: 'accessibility', count: 0 },
       ],
       byStatus: [
         { status: 'new', count: 2 },

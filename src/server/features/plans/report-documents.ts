@@ -1,8 +1,22 @@
 import ExcelJS from 'exceljs';
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import PDFDocument from 'pdfkit';
+import {
+  AlignmentType,
+  Document,
+  HeadingLevel,
+  Packer,
+  Paragraph,
+  SectionType,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
 import { translate, type Locale } from '../../http/i18n.js';
-import type { PlanReport, ReportFormat, ReportIndicator } from '#shared/contracts/plan-report';
+import { TaggedPdfWriter } from './report-pdf.js';
+import { goalAssessments } from '#shared/contracts/plan-follow-up';
+import { actionStatuses } from '#shared/contracts/plans';
+import type { PlanReport, ReportFormat, ReportIndicator, ReportPlan } from '#shared/contracts/plan-report';
 
 /**
  * The follow-up report as documents. One outline (headings, paragraphs, lists, tables and trend
@@ -14,7 +28,7 @@ type Block =
   | { kind: 'heading'; level: 1 | 2 | 3 | 4; text: string }
   | { kind: 'paragraph'; text: string; bold?: boolean }
   | { kind: 'list'; items: string[] }
-  | { kind: 'table'; caption: string; columns: string[]; rows: string[][] }
+  | { kind: 'table'; caption: string; columns: string[]; rows: string[][]; weights?: number[] }
   | { kind: 'chart'; alt: string; labels: string[]; series: { name: string; values: (number | null)[] }[] };
 
 const texts = new Map<Locale, ReturnType<typeof makeTexts>>();
@@ -29,7 +43,17 @@ function textsOf(locale: Locale) {
 }
 
 function makeTexts(locale: Locale) {
-  const t = (key: string, values: Record<string, string | number> = {}) => translate(locale, key, values);
+  // The same few dozen texts (columns, statuses, labels) are asked for per goal: looked up once.
+  const plain = new Map<string, string>();
+  const t = (key: string, values?: Record<string, string | number>) => {
+    if (values) return translate(locale, key, values);
+    let text = plain.get(key);
+    if (text === undefined) {
+      text = translate(locale, key, {});
+      plain.set(key, text);
+    }
+    return text;
+  };
   const number = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'sv-SE', { maximumFractionDigits: 1 });
   const value = (measure: string, n: number | null) =>
     n === null ? '–' : t(`plans.measureValue.${measure}`, { value: number.format(n) });
@@ -44,8 +68,28 @@ export function reportTitle(report: PlanReport, locale: Locale) {
 
 /** The report in reading order, as the PDF and Word documents show it. */
 export function outline(report: PlanReport, locale: Locale): Block[] {
-  const { t, value } = textsOf(locale);
+  return [...outlineHead(report, locale), ...report.plans.flatMap((plan) => planOutline(plan, locale))];
+}
+
+/** The title, the period, the summary with its two charts (as the page shows them), before the plans. */
+export function outlineHead(report: PlanReport, locale: Locale): Block[] {
+  const { t, number } = textsOf(locale);
   const s = report.summary;
+  const countChart = (title: string, column: string, rows: { label: string; count: number }[]): Block[] => [
+    { kind: 'heading', level: 3, text: title },
+    {
+      kind: 'chart',
+      alt: `${title}: ${rows.map((r) => `${r.label}: ${number.format(r.count)}`).join(', ')}`,
+      labels: rows.map((r) => r.label),
+      series: [{ name: t('planReport.count'), values: rows.map((r) => r.count) }],
+    },
+    {
+      kind: 'table',
+      caption: title,
+      columns: [column, t('planReport.count')],
+      rows: rows.map((r) => [r.label, number.format(r.count)]),
+    },
+  ];
   const blocks: Block[] = [
     { kind: 'heading', level: 1, text: reportTitle(report, locale) },
     {
@@ -83,66 +127,85 @@ export function outline(report: PlanReport, locale: Locale): Block[] {
         }),
       ],
     },
+    ...countChart(
+      t('planReport.goalsChart'),
+      t('planReport.columns.assessment'),
+      [...goalAssessments, 'unassessed' as const].map((key) => ({
+        label: key === 'unassessed' ? t('planReport.unassessed') : t(`followUp.assessment.${key}`),
+        count: s.goals[key] ?? 0,
+      })),
+    ),
+    ...countChart(
+      t('planReport.actionsChart'),
+      t('planReport.columns.status'),
+      actionStatuses.map((key) => ({ label: t(`plans.actionStatus.${key}`), count: s.actions[key] ?? 0 })),
+    ),
   ];
   if (report.plans.length === 0) blocks.push({ kind: 'paragraph', text: t('planReport.noPlans') });
-  for (const plan of report.plans) {
-    blocks.push({ kind: 'heading', level: 2, text: plan.name });
+  return blocks;
+}
+
+/** One plan: its heading and facts, then per goal the assessment, analysis, actions and indicators. */
+export function planOutline(plan: ReportPlan, locale: Locale): Block[] {
+  const { t, value } = textsOf(locale);
+  const blocks: Block[] = [];
+  blocks.push({ kind: 'heading', level: 2, text: plan.name });
+  blocks.push({
+    kind: 'paragraph',
+    text: t('planReport.planMeta', {
+      owner: plan.ownerName ?? t('planReport.scopeMunicipality'),
+      area: t(`plans.area.${plan.area}`),
+      from: plan.startYear,
+      to: plan.endYear,
+      version: plan.version,
+    }),
+  });
+  blocks.push({
+    kind: 'paragraph',
+    text: plan.adoptedOn
+      ? t('planReport.adopted', { date: plan.adoptedOn, body: plan.adoptedBy ?? '' })
+      : t('planReport.notAdopted'),
+  });
+  for (const goal of plan.goals) {
+    blocks.push({ kind: 'heading', level: 3, text: goal.title });
     blocks.push({
       kind: 'paragraph',
-      text: t('planReport.planMeta', {
-        owner: plan.ownerName ?? t('planReport.scopeMunicipality'),
-        area: t(`plans.area.${plan.area}`),
-        from: plan.startYear,
-        to: plan.endYear,
-        version: plan.version,
-      }),
+      bold: true,
+      text: goal.assessment
+        ? t('planReport.assessment', { value: t(`followUp.assessment.${goal.assessment}`) })
+        : t('planReport.unassessed'),
     });
-    blocks.push({
-      kind: 'paragraph',
-      text: plan.adoptedOn
-        ? t('planReport.adopted', { date: plan.adoptedOn, body: plan.adoptedBy ?? '' })
-        : t('planReport.notAdopted'),
-    });
-    for (const goal of plan.goals) {
-      blocks.push({ kind: 'heading', level: 3, text: goal.title });
-      blocks.push({
-        kind: 'paragraph',
-        bold: true,
-        text: goal.assessment
-          ? t('planReport.assessment', { value: t(`followUp.assessment.${goal.assessment}`) })
-          : t('planReport.unassessed'),
-      });
-      if (goal.analysis) {
-        blocks.push({ kind: 'heading', level: 4, text: t('planReport.analysis') });
-        blocks.push({ kind: 'paragraph', text: goal.analysis });
-      }
-      blocks.push({ kind: 'heading', level: 4, text: t('planReport.actions') });
-      if (goal.actions.length === 0) blocks.push({ kind: 'paragraph', text: t('planReport.noActions') });
-      else
-        blocks.push({
-          kind: 'table',
-          caption: `${t('planReport.actions')}: ${goal.title}`,
-          columns: [
-            t('planReport.columns.action'),
-            t('planReport.columns.status'),
-            t('planReport.columns.responsible'),
-            t('planReport.columns.due'),
-            t('planReport.columns.comment'),
-          ],
-          rows: goal.actions.map((a) => [
-            a.title,
-            a.reported
-              ? t(`plans.actionStatus.${a.status}`)
-              : `${t(`plans.actionStatus.${a.status}`)} (${t('planReport.notReported')})`,
-            a.responsibleName ?? '',
-            a.dueDate ?? '',
-            a.comment ?? '',
-          ]),
-        });
-      blocks.push({ kind: 'heading', level: 4, text: t('planReport.indicators') });
-      if (goal.indicators.length === 0) blocks.push({ kind: 'paragraph', text: t('planReport.noIndicators') });
-      for (const indicator of goal.indicators) blocks.push(...indicatorBlocks(indicator, locale));
+    if (goal.analysis) {
+      blocks.push({ kind: 'heading', level: 4, text: t('planReport.analysis') });
+      blocks.push({ kind: 'paragraph', text: goal.analysis });
     }
+    blocks.push({ kind: 'heading', level: 4, text: t('planReport.actions') });
+    if (goal.actions.length === 0) blocks.push({ kind: 'paragraph', text: t('planReport.noActions') });
+    else
+      blocks.push({
+        kind: 'table',
+        caption: `${t('planReport.actions')}: ${goal.title}`,
+        columns: [
+          t('planReport.columns.action'),
+          t('planReport.columns.status'),
+          t('planReport.columns.responsible'),
+          t('planReport.columns.due'),
+          t('planReport.columns.comment'),
+        ],
+        weights: [3, 2, 2, 1.3, 3],
+        rows: goal.actions.map((a) => [
+          a.title,
+          a.reported
+            ? t(`plans.actionStatus.${a.status}`)
+            : `${t(`plans.actionStatus.${a.status}`)} (${t('planReport.notReported')})`,
+          a.responsibleName ?? '',
+          a.dueDate ?? '',
+          a.comment ?? '',
+        ]),
+      });
+    blocks.push({ kind: 'heading', level: 4, text: t('planReport.indicators') });
+    if (goal.indicators.length === 0) blocks.push({ kind: 'paragraph', text: t('planReport.noIndicators') });
+    for (const indicator of goal.indicators) blocks.push(...indicatorBlocks(indicator, locale));
   }
   return blocks;
 
@@ -216,204 +279,139 @@ export function trendSummary(indicator: ReportIndicator, locale: Locale) {
 
 const colours = ['#5b3f8c', '#1f6f5c', '#3b4a9c'];
 
-function renderPdf(report: PlanReport, locale: Locale): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 56,
-    pdfVersion: '1.5',
-    tagged: true,
-    lang: locale === 'en' ? 'en-GB' : 'sv-SE',
-    displayTitle: true,
-    info: { Title: reportTitle(report, locale), Subject: translate(locale, 'planReport.title'), Creator: 'Inkludera' },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  const left = doc.page.margins.left;
-  const width = doc.page.width - left - doc.page.margins.right;
-  const bottom = () => doc.page.height - doc.page.margins.bottom;
-  const ensure = (height: number) => {
-    if (doc.y + height > bottom()) doc.addPage();
-  };
-  const sizes = { 1: 20, 2: 16, 3: 13, 4: 11 } as const;
-  const root = doc.struct('Document');
-  doc.addStructure(root);
+/** Called while a document is written: plans done of all, and the pages so far (PDF). */
+export type RenderProgress = (progress: { done: number; total: number; pages: number }) => void;
 
-  for (const block of outline(report, locale)) {
-    if (block.kind === 'heading') {
-      ensure(sizes[block.level] * 3);
-      root.add(
-        doc.struct(`H${block.level}`, {}, () => {
-          doc.moveDown(block.level <= 2 ? 0.8 : 0.4);
-          doc.font('Helvetica-Bold').fontSize(sizes[block.level]).fillColor('#1a1a1a').text(block.text, left, doc.y, { width });
-          doc.moveDown(0.3);
-        }),
-      );
-    } else if (block.kind === 'paragraph') {
-      ensure(24);
-      root.add(
-        doc.struct('P', {}, () => {
-          doc
-            .font(block.bold ? 'Helvetica-Bold' : 'Helvetica')
-            .fontSize(10)
-            .fillColor('#1a1a1a')
-            .text(block.text, left, doc.y, { width });
-          doc.moveDown(0.3);
-        }),
-      );
-    } else if (block.kind === 'list') {
-      const list = doc.struct('L');
-      root.add(list);
-      for (const item of block.items) {
-        ensure(24);
-        list.add(
-          doc.struct('LI', {}, () => {
-            doc
-              .font('Helvetica')
-              .fontSize(10)
-              .fillColor('#1a1a1a')
-              .text(`• ${item}`, left + 8, doc.y, { width: width - 8 });
-          }),
-        );
-      }
-      list.end();
-      doc.moveDown(0.3);
-    } else if (block.kind === 'table') {
-      const table = doc.struct('Table');
-      root.add(table);
-      const columnWidth = width / block.columns.length;
-      const row = (cells: string[], header: boolean) => {
-        doc.font(header ? 'Helvetica-Bold' : 'Helvetica').fontSize(9);
-        // Most cells are one short line: only those wider than their column are measured for wrapping.
-        const lineHeight = doc.currentLineHeight(true);
-        const height =
-          Math.max(
-            ...cells.map((c) =>
-              doc.widthOfString(c || ' ') <= columnWidth - 6 ? lineHeight : doc.heightOfString(c, { width: columnWidth - 6 }),
-            ),
-          ) + 6;
-        ensure(height);
-        const y = doc.y;
-        const tr = doc.struct('TR');
-        table.add(tr);
-        cells.forEach((cell, i) => {
-          tr.add(
-            doc.struct(header ? 'TH' : 'TD', {}, () => {
-              doc.fillColor('#1a1a1a').text(cell, left + i * columnWidth + 3, y + 3, { width: columnWidth - 6 });
-            }),
-          );
-        });
-        tr.end();
-        doc.markContent('Artifact', { type: 'Layout' });
-        doc
-          .lineWidth(0.5)
-          .strokeColor('#888888')
-          .moveTo(left, y + height)
-          .lineTo(left + width, y + height)
-          .stroke();
-        doc.endMarkedContent();
-        doc.x = left;
-        doc.y = y + height;
-      };
-      row(block.columns, true);
-      for (const cells of block.rows) row(cells, false);
-      table.end();
-      doc.moveDown(0.6);
-    } else {
-      const height = 110;
-      ensure(height + 30);
-      const top = doc.y;
-      root.add(
-        doc.struct('Figure', { alt: block.alt }, () => {
-          const values = block.series.flatMap((s) => s.values).filter((v): v is number => v !== null);
-          const max = Math.max(1, ...values);
-          const groupWidth = Math.min(90, width / Math.max(1, block.labels.length));
-          const barWidth = (groupWidth - 12) / block.series.length;
-          block.labels.forEach((label, g) => {
-            block.series.forEach((s, i) => {
-              const v = s.values[g];
-              if (v === null || v === undefined) return;
-              const h = (v / max) * height;
-              doc
-                .fillColor(colours[i % colours.length]!)
-                .rect(left + g * groupWidth + i * barWidth, top + height - h, barWidth - 2, h)
-                .fill();
-            });
-            doc
-              .fillColor('#1a1a1a')
-              .font('Helvetica')
-              .fontSize(7)
-              .text(label, left + g * groupWidth, top + height + 3, { width: groupWidth - 4 });
-          });
-          block.series.forEach((s, i) => {
-            doc
-              .fillColor(colours[i % colours.length]!)
-              .rect(left + width - 90, top + i * 12, 8, 8)
-              .fill();
-            doc
-              .fillColor('#1a1a1a')
-              .fontSize(8)
-              .text(s.name, left + width - 78, top + i * 12, { width: 78 });
-          });
-        }),
-      );
-      doc.x = left;
-      doc.y = top + height + 24;
-    }
-  }
-  root.end();
-  doc.end();
-  return done;
+/** Lets the server answer other requests (and the export's progress) while a long document is written. */
+function yielder() {
+  let last = performance.now();
+  return async () => {
+    if (performance.now() - last < 40) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    last = performance.now();
+  };
 }
 
-async function renderDocx(report: PlanReport, locale: Locale): Promise<Buffer> {
+const headingSizes = { 1: 20, 2: 16, 3: 13, 4: 11 } as const;
+
+function writePdfBlocks(pdf: TaggedPdfWriter, blocks: Block[]) {
+  const root = pdf.document;
+  for (const block of blocks) {
+    if (block.kind === 'heading') {
+      const size = headingSizes[block.level];
+      // A heading stays with the first lines after it.
+      pdf.ensure(size * 1.2 + 48);
+      if (pdf.y > pdf.top) pdf.y += block.level <= 2 ? 12 : 5;
+      // The sections and the plans' goals are the outline's bookmarks.
+      if (block.level === 2 || block.level === 3) pdf.bookmark(block.level === 2 ? 1 : 2, block.text);
+      pdf.textBlock(`H${block.level}`, root, block.text, { font: 'bold', size }, { after: 4 });
+    } else if (block.kind === 'paragraph') {
+      pdf.textBlock('P', root, block.text, { font: block.bold ? 'bold' : 'regular', size: 10 }, { after: 3 });
+    } else if (block.kind === 'list') {
+      const list = pdf.open('L', root);
+      for (const item of block.items) {
+        const li = pdf.open('LI', list);
+        pdf.ensure(24);
+        const label = pdf.open('Lbl', li);
+        pdf.beginContent(label);
+        pdf.writeLines(pdf.lines('•', { font: 'regular', size: 10 }, 10), { font: 'regular', size: 10 }, pdf.left + 4, pdf.y);
+        pdf.endContent();
+        pdf.close(label);
+        pdf.textBlock('LBody', li, item, { font: 'regular', size: 10 }, { indent: 14, after: 2 });
+        pdf.close(li);
+      }
+      pdf.close(list);
+      pdf.y += 4;
+    } else if (block.kind === 'table') {
+      pdf.table(root, block.caption, block.columns, block.rows, block.weights);
+    } else {
+      pdf.barChart(root, block.alt, block.labels, block.series, colours);
+    }
+  }
+}
+
+async function renderPdf(report: PlanReport, locale: Locale, progress?: RenderProgress): Promise<Buffer> {
+  const pdf = new TaggedPdfWriter({
+    lang: locale === 'en' ? 'en-GB' : 'sv-SE',
+    title: reportTitle(report, locale),
+    subject: translate(locale, 'planReport.title'),
+  });
+  const pause = yielder();
+  writePdfBlocks(pdf, outlineHead(report, locale));
+  const total = report.plans.length;
+  for (let i = 0; i < total; i++) {
+    writePdfBlocks(pdf, planOutline(report.plans[i]!, locale));
+    progress?.({ done: i + 1, total, pages: pdf.pages });
+    await pause();
+  }
+  return pdf.finish();
+}
+
+async function renderDocx(report: PlanReport, locale: Locale, progress?: RenderProgress): Promise<Buffer> {
   const headings = {
     1: HeadingLevel.HEADING_1,
     2: HeadingLevel.HEADING_2,
     3: HeadingLevel.HEADING_3,
     4: HeadingLevel.HEADING_4,
   } as const;
-  const children: (Paragraph | Table)[] = [];
-  for (const block of outline(report, locale)) {
-    if (block.kind === 'heading') children.push(new Paragraph({ text: block.text, heading: headings[block.level] }));
-    else if (block.kind === 'paragraph')
-      children.push(new Paragraph({ children: [new TextRun({ text: block.text, bold: block.bold ?? false })] }));
-    else if (block.kind === 'list')
-      for (const item of block.items) children.push(new Paragraph({ text: item, bullet: { level: 0 } }));
-    else if (block.kind === 'table') {
-      const cell = (text: string, header: boolean) =>
-        new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold: header })] })] });
-      children.push(
-        new Paragraph({ children: [new TextRun({ text: block.caption, italics: true })] }),
-        new Table({
-          width: { size: 100, type: WidthType.PERCENTAGE },
-          rows: [
-            new TableRow({ tableHeader: true, children: block.columns.map((c) => cell(c, true)) }),
-            ...block.rows.map((r) => new TableRow({ children: r.map((c) => cell(c, false)) })),
-          ],
-        }),
-        new Paragraph({ text: '' }),
-      );
-    } else {
-      // Word gets the chart's words; its data follows as a table (the next block).
-      children.push(
-        new Paragraph({ alignment: AlignmentType.LEFT, children: [new TextRun({ text: block.alt, italics: true })] }),
-      );
+  // One section per plan, following on the same page: docx finds a table's section by looking
+  // through the body from the table to the section's end, so a single section of 50,000 paragraphs
+  // and tables made writing quadratic (16 s for the whole municipality).
+  const sections: { properties: { type: typeof SectionType.CONTINUOUS }; children: (Paragraph | Table)[] }[] = [];
+  let children: (Paragraph | Table)[] = [];
+  const section = () => {
+    if (children.length > 0) sections.push({ properties: { type: SectionType.CONTINUOUS }, children });
+    children = [];
+  };
+  const pause = yielder();
+  const total = report.plans.length;
+  const add = (blocks: Block[]) => {
+    for (const block of blocks) {
+      if (block.kind === 'heading') children.push(new Paragraph({ text: block.text, heading: headings[block.level] }));
+      else if (block.kind === 'paragraph')
+        children.push(new Paragraph({ children: [new TextRun({ text: block.text, bold: block.bold ?? false })] }));
+      else if (block.kind === 'list')
+        for (const item of block.items) children.push(new Paragraph({ text: item, bullet: { level: 0 } }));
+      else if (block.kind === 'table') {
+        const cell = (text: string, header: boolean) =>
+          new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold: header })] })] });
+        children.push(
+          new Paragraph({ children: [new TextRun({ text: block.caption, italics: true })] }),
+          new Table({
+            width: { size: 100, type: WidthType.PERCENTAGE },
+            rows: [
+              new TableRow({ tableHeader: true, children: block.columns.map((c) => cell(c, true)) }),
+              ...block.rows.map((r) => new TableRow({ children: r.map((c) => cell(c, false)) })),
+            ],
+          }),
+          new Paragraph({ text: '' }),
+        );
+      } else {
+        // Word gets the chart's words; its data follows as a table (the next block).
+        children.push(
+          new Paragraph({ alignment: AlignmentType.LEFT, children: [new TextRun({ text: block.alt, italics: true })] }),
+        );
+      }
     }
+  };
+  add(outlineHead(report, locale));
+  for (let i = 0; i < total; i++) {
+    section();
+    add(planOutline(report.plans[i]!, locale));
+    progress?.({ done: i + 1, total, pages: 0 });
+    await pause();
   }
+  section();
   const document = new Document({
     creator: 'Inkludera',
     title: reportTitle(report, locale),
     description: translate(locale, 'planReport.title'),
-    sections: [{ children }],
+    sections,
   });
   return Packer.toBuffer(document);
 }
 
-async function renderXlsx(report: PlanReport, locale: Locale): Promise<Buffer> {
+async function renderXlsx(report: PlanReport, locale: Locale, progress?: RenderProgress): Promise<Buffer> {
   const { t } = textsOf(locale);
   const c = (key: string) => t(`planReport.columns.${key}`);
   const workbook = new ExcelJS.Workbook();
@@ -442,6 +440,8 @@ async function renderXlsx(report: PlanReport, locale: Locale): Promise<Buffer> {
     'reason',
   ]);
   const trend = sheet('trend', ['plan', 'indicator', 'period', 'women', 'men', 'total']);
+  const pause = yielder();
+  let done = 0;
   for (const plan of report.plans) {
     const owner = plan.ownerName ?? t('planReport.scopeMunicipality');
     for (const goal of plan.goals) {
@@ -481,6 +481,8 @@ async function renderXlsx(report: PlanReport, locale: Locale): Promise<Buffer> {
           trend.addRow({ plan: plan.name, indicator: i.name, period: p.label, women: p.women, men: p.men, total: p.total });
       }
     }
+    progress?.({ done: ++done, total: report.plans.length, pages: 0 });
+    await pause();
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
@@ -491,10 +493,15 @@ export const reportContentTypes: Record<ReportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-export function renderReport(report: PlanReport, format: ReportFormat, locale: Locale): Promise<Buffer> {
-  if (format === 'pdf') return renderPdf(report, locale);
-  if (format === 'docx') return renderDocx(report, locale);
-  return renderXlsx(report, locale);
+export function renderReport(
+  report: PlanReport,
+  format: ReportFormat,
+  locale: Locale,
+  progress?: RenderProgress,
+): Promise<Buffer> {
+  if (format === 'pdf') return renderPdf(report, locale, progress);
+  if (format === 'docx') return renderDocx(report, locale, progress);
+  return renderXlsx(report, locale, progress);
 }
 
 /** A file name without characters that trouble file systems: "Uppföljning Delår 2 2025 Hela kommunen.pdf". */

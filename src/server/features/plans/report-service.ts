@@ -40,12 +40,8 @@ function onTarget(direction: string, target: number | null, value: number | null
   return direction === 'lower' ? value <= target : value >= target;
 }
 
-/**
- * The follow-up of every plan in the scope for one period: per plan and goal the assessment and
- * analysis, the actions with their reported status, the indicators with target, outcome (by gender
- * where about people) and the trend over the years before. Everyone who reads plans may read it.
- */
-export async function buildReport(ctx: AppContext, actor: Actor, request: ReportRequest): Promise<PlanReport> {
+/** The period and the scope asked for, checked: 403, 404 unknown_period, 400 unknown_administration/unit. */
+async function resolveRequest(ctx: AppContext, actor: Actor, request: ReportRequest) {
   if (!canRead(actor)) throw forbidden();
   const found = await fu.findPeriod(ctx.db, request.periodId);
   if (!found) throw notFound('unknown_period');
@@ -65,7 +61,21 @@ export async function buildReport(ctx: AppContext, actor: Actor, request: Report
     scopeId = id;
     scope = request.scope === 'administration' ? { kind: 'administration', administrationId: id } : { kind: 'unit', unitId: id };
   }
+  return { period, scope, scopeId, scopeName };
+}
 
+/** Checks a request as buildReport does (who asks, the period, the administration or unit), without reading the plans. */
+export async function checkReportRequest(ctx: AppContext, actor: Actor, request: ReportRequest): Promise<void> {
+  await resolveRequest(ctx, actor, request);
+}
+
+/**
+ * The follow-up of every plan in the scope for one period: per plan and goal the assessment and
+ * analysis, the actions with their reported status, the indicators with target, outcome (by gender
+ * where about people) and the trend over the years before. Everyone who reads plans may read it.
+ */
+export async function buildReport(ctx: AppContext, actor: Actor, request: ReportRequest): Promise<PlanReport> {
+  const { period, scope, scopeId, scopeName } = await resolveRequest(ctx, actor, request);
   const plans = await rr.reportPlans(ctx.db, scope, period.year);
   const planIds = plans.map((p) => p.id);
   const [goals, actions, indicators] = await Promise.all([

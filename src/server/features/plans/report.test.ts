@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../../test/support/app.js';
 import { buildAdministration, buildUnit, signIn } from '../../../../test/support/factories.js';
 import type { Agent } from '../../../../test/support/agent.js';
-import { pdfText } from '../../../../test/support/pdf.js';
+import { pdfStructure, pdfText } from '../../../../test/support/pdf.js';
 import { zipEntry } from '../../../../test/support/zip.js';
 import { translate } from '../../http/i18n.js';
+import { outline, reportTitle } from './report-documents.js';
 import type { Plan } from '#shared/contracts/plans';
 import type { FollowUpPeriod } from '#shared/contracts/plan-follow-up';
 import type { PlanReport } from '#shared/contracts/plan-report';
@@ -56,7 +57,7 @@ async function setting() {
   const v1 = await adoptedPlan(agent, { scope: 'municipality', area: 'gender_equality', name: 'Jämställdhetsplan' }, [
     {
       title: 'Jämställda villkor',
-      actions: ['Lönekartläggning', 'Heltidsnorm'],
+      actions: ['Lönekartläggning', 'Heltidsnorm på Čuovga förskola'],
       indicators: [
         { name: 'Andel heltid', measure: 'percent', direction: 'higher', target: 80, aboutPeople: true },
         { name: 'Anmälda trakasserier', measure: 'number', direction: 'lower', target: 5 },
@@ -119,7 +120,7 @@ describe('the follow-up report', () => {
     });
     expect(goal.actions.map((a) => [a.title, a.status, a.reported, a.comment])).toEqual([
       ['Lönekartläggning', 'done', true, 'Klar i juni.'],
-      ['Heltidsnorm', 'not_started', false, null],
+      ['Heltidsnorm på Čuovga förskola', 'not_started', false, null],
     ]);
     const [fullTime, harassment] = goal.indicators;
     expect(fullTime).toMatchObject({
@@ -152,6 +153,11 @@ describe('the follow-up report', () => {
     const unit = await ok<PlanReport>(agent.get(`/api/plan-reports?periodId=${period.id}&scope=unit&unitId=${northUnit.id}`));
     expect(unit.plans.map((p) => p.name)).toEqual(['HBTQ-plan Norrsken']);
 
+    // An ended plan is still reported for the periods of its years.
+    await ok(agent.post(`/api/action-plans/${northPlan.id}/end`));
+    const ended = await ok<PlanReport>(agent.get(`/api/plan-reports?periodId=${period.id}&scope=unit&unitId=${northUnit.id}`));
+    expect(ended.plans.map((p) => [p.name, p.status])).toEqual([['HBTQ-plan Norrsken', 'ended']]);
+
     // Bad input: a clear 4xx.
     const missing = await agent.get(`/api/plan-reports?periodId=${period.id}&scope=unit`);
     expect(missing.statusCode).toBe(400);
@@ -179,7 +185,57 @@ describe('the follow-up report', () => {
     expect(text).toContain('Jämställda villkor');
     expect(text).toContain('Bedömning: Delvis uppfyllt');
     expect(text).toContain('Lönekartläggning');
+    // A letter outside the PDF standard fonts' WinAnsi (Č) is kept: the font is embedded. (The action's
+    // column is narrow: its title breaks over lines.)
+    expect(text.replace(/\s+/g, ' ')).toContain('Heltidsnorm på Čuovga förskola');
+    expect(raw).toMatch(/\/FontFile2 \d+ 0 R/);
     expect(text).toContain('2024 Helår');
+    expect(text).toContain('Perioden 2025-01-01–2025-08-31');
+
+    // Everything the report holds is in the PDF's text: every heading, paragraph, list item, caption,
+    // column and cell of the outline the page shows (lines wrapped in the PDF are joined again).
+    const report = await ok<PlanReport>(agent.get(`/api/plan-reports?periodId=${period.id}`));
+    const flat = ` ${text.replace(/\s+/g, ' ')} `;
+    const expected = outline(report, 'sv').flatMap((block) =>
+      block.kind === 'heading' || block.kind === 'paragraph'
+        ? [block.text]
+        : block.kind === 'list'
+          ? block.items
+          : block.kind === 'table'
+            ? [block.caption, ...block.columns, ...block.rows.flat()]
+            : [...block.labels, ...block.series.map((s) => s.name)],
+    );
+    expect(expected.length).toBeGreaterThan(40);
+    for (const piece of expected.filter(Boolean)) expect(flat, piece).toContain(` ${piece.replace(/\s+/g, ' ')} `);
+    for (const plan of report.plans) expect(flat).toContain(` ${plan.name} `);
+
+    // Tagged: the structure a screen reader follows, with its language and title.
+    const structure = pdfStructure(pdf.rawPayload);
+    expect(structure).toMatchObject({ marked: true, structTreeRoot: true, displayTitle: true, lang: 'sv-SE' });
+    expect(structure.title).toBe(reportTitle(report, 'sv'));
+    expect(structure.counts).toMatchObject({ Document: 1, H1: 1, L: 1, LI: 4, Lbl: 4, LBody: 4 });
+    // The plans, the summary's two charts, goals, analysis, actions and indicators as headings.
+    expect(structure.counts.H2).toBe(1 + report.plans.length);
+    expect(structure.counts.H3).toBe(2 + report.plans.reduce((n, p) => n + p.goals.length, 0));
+    // The two charts of the summary, and one trend per indicator: each a figure with its data as a table.
+    expect(structure.counts.Figure).toBe(2 + 2);
+    expect(structure.counts.Table).toBe(2 + 1 + 2);
+    expect(structure.counts.Caption).toBe(structure.counts.Table);
+    // Bookmarks: the summary and each plan, a plan's goals under it.
+    expect(structure.outline.map((b) => b.title)).toEqual(['Sammanfattning', ...report.plans.map((p) => p.name)]);
+    expect(structure.outline[0]!.kids.map((b) => b.title)).toEqual(['Målens bedömning', 'Åtgärdernas status']);
+    expect(structure.outline[1]!.kids.map((b) => b.title)).toEqual(report.plans[0]!.goals.map((g) => g.title));
+    const parentOf = (type: string) => [...new Set(structure.elements.filter((e) => e.type === type).map((e) => e.parent))];
+    expect(parentOf('TR')).toEqual(['Table']);
+    expect(parentOf('TH')).toEqual(['TR']);
+    expect(parentOf('TD')).toEqual(['TR']);
+    expect(parentOf('Document')).toEqual(['StructTreeRoot']);
+    expect(structure.elements.filter((e) => e.type === 'TH').every((e) => e.scope === 'Column')).toBe(true);
+    const figures = structure.elements.filter((e) => e.type === 'Figure').map((e) => e.alt);
+    expect(figures).toContain(
+      'Målens bedömning: Uppfyllt: 0, Delvis uppfyllt: 1, Inte uppfyllt: 0, Ingen bedömning för perioden: 2',
+    );
+    expect(figures).toContain('Andel heltid: 2024 Helår kvinnor 60 %, män 50 %; 2025 Delår 2 kvinnor –, män –.');
 
     const docx = await agent.get(`${base}&format=docx`);
     expect(docx.statusCode).toBe(200);

@@ -209,3 +209,27 @@ export async function insertContent(
   if (content.actions.length > 0) await db.insert(planActions).values(content.actions);
   if (content.indicators.length > 0) await db.insert(planIndicators).values(content.indicators);
 }
+
+/**
+ * The adopted versions marked public, with the owner's name (at most one per series: adopting a
+ * version replaces the earlier one); the municipality's first, then the administrations', the units'.
+ */
+export async function publicPlanRows(db: DbOrTx, seriesId?: string) {
+  return db
+    .select({ plan: actionPlans, administrationName: administrations.name, unitName: units.name })
+    .from(actionPlans)
+    .leftJoin(administrations, eq(administrations.id, actionPlans.administrationId))
+    .leftJoin(units, eq(units.id, actionPlans.unitId))
+    .where(
+      and(
+        eq(actionPlans.status, 'adopted'),
+        eq(actionPlans.isPublic, true),
+        seriesId === undefined ? undefined : eq(actionPlans.seriesId, seriesId),
+      ),
+    )
+    .orderBy(
+      sql`case ${actionPlans.scope} when 'municipality' then 0 when 'administration' then 1 else 2 end`,
+      asc(actionPlans.name),
+      asc(actionPlans.id),
+    );
+}

@@ -4,6 +4,7 @@ import { idParams } from '#shared/contracts/common';
 import {
   actionBody,
   adoptPlanBody,
+  planPublicBody,
   copyPlanBody,
   createPlanBody,
   goalBody,
@@ -71,6 +72,21 @@ export async function planRoutes(app: AppInstance) {
       config: { access: permission('update', 'action_plan') },
     },
     async (request) => service.updatePlan(request.ctx, actorOf(request), request.params.id, request.body),
+  );
+
+  app.put(
+    '/api/action-plans/:id/public',
+    {
+      schema: {
+        tags,
+        summary: 'Show or hide the plan on the public site (a draft or an adopted plan; shown once adopted); audited',
+        params: idParams,
+        body: planPublicBody,
+        response: { 200: plan },
+      },
+      config: { access: permission('update', 'action_plan') },
+    },
+    async (request) => service.setPlanPublic(request.ctx, actorOf(request), request.params.id, request.body.isPublic),
   );
 
   app.delete(

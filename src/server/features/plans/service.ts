@@ -224,6 +224,37 @@ export async function updatePlan(
   });
 }
 
+/**
+ * Shows or hides a plan on the public site. Publishing is not a change of the plan's content, so
+ * it is allowed on a draft and on an adopted plan alike (not on an ended or replaced one); audited.
+ */
+export async function setPlanPublic(ctx: AppContext, actor: Actor, id: string, isPublic: boolean): Promise<Plan> {
+  requireRead(actor);
+  const now = ctx.clock.now();
+  const day = stockholmDate(now);
+  return ctx.db.transaction(async (tx) => {
+    const row = await loadPlan(tx, id, day, 'update');
+    requireWrite(actor, 'update', row);
+    if (row.plan.status !== 'draft' && row.plan.status !== 'adopted') throw conflict('plan_locked');
+    if (row.plan.isPublic !== isPublic) {
+      await tx.update(actionPlans).set({ isPublic, updatedAt: now }).where(eq(actionPlans.id, id));
+      await recordAudit(
+        tx,
+        actor,
+        {
+          action: 'update',
+          entityType: 'action_plan',
+          entityId: id,
+          before: { isPublic: row.plan.isPublic },
+          after: { isPublic },
+        },
+        now,
+      );
+    }
+    return detailOf(tx, actor, id, day);
+  });
+}
+
 export async function deletePlan(ctx: AppContext, actor: Actor, id: string): Promise<void> {
   requireRead(actor);
   const now = ctx.clock.now();

@@ -38,9 +38,9 @@ export function renderCertificate(content: CertificateContent): Promise<Buffer> 
     subject: content.course,
     blocks: [
       { text: t('certifies') },
-      { text: content.name, font: 'Helvetica-Bold', size: 22, gap: 0.8 },
+      { text: content.name, font: 'bold', size: 22, gap: 0.8 },
       { text: t('completed') },
-      { text: content.course, font: 'Helvetica-Bold', size: 18, gap: 1.5 },
+      { text: content.course, font: 'bold', size: 18, gap: 1.5 },
       { text: t('hours', { hours: formatHours(content.hours, content.locale) }) },
       { text: t('date', { date: formatLongDate(content.completedOn, content.locale) }), gap: 3 },
       { text: t('code', { code: formatCertificateCode(content.code) }), size: 11, gap: 0.3 },

@@ -97,3 +97,14 @@ export async function activeUsersWithRole(db: DbOrTx, role: Role, ids?: string[]
     .where(and(eq(users.active, true), ids ? inArray(users.id, ids) : undefined))
     .orderBy(asc(users.name), asc(users.id));
 }
+
+export type UserCard = { id: string; name: string; email: string; active: boolean };
+
+/** Users' names, emails and whether they are active, for the ids given (in no order): for the public site's contact persons. */
+export async function usersByIds(db: DbOrTx, ids: string[]): Promise<UserCard[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: users.id, name: users.name, email: users.email, active: users.active })
+    .from(users)
+    .where(inArray(users.id, ids));
+}

@@ -92,7 +92,9 @@ export function SessionsSection() {
         loading={end.isPending}
         error={end.error}
         onClose={() => setEnding(null)}
-        onConfirm={() => ending && end.mutate(ending.id)}
+        onConfirm={() => {
+          if (ending) end.mutate(ending.id);
+        }}
       >
         {t('account.sessions.confirmBody', { date: formatDateTime(ending?.createdAt) })}
       </ConfirmDialog>

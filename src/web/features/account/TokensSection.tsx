@@ -242,7 +242,9 @@ export function TokensSection() {
         loading={revoke.isPending}
         error={revoke.error}
         onClose={() => setRevoking(null)}
-        onConfirm={() => revoking && revoke.mutate(revoking.id)}
+        onConfirm={() => {
+          if (revoking) revoke.mutate(revoking.id);
+        }}
       >
         {t('account.tokens.confirmBody', { name: revoking?.name ?? '' })}
       </ConfirmDialog>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { Link, useNavigate } from '@tanstack/react-router';
+import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert, Page } from '../../components/Page';
 import { RequirePermission } from '../../components/RequirePermission';
@@ -9,6 +9,7 @@ import { useCanOn } from '../organisation/api';
 import { ActivityForm } from './ActivityForm';
 import { useActivities } from './api';
 import { BreakList, useScheduleText } from './parts';
+import { AnchorLink } from '../../components/links';
 
 /** The activities: all of them for administrators, the ones they host for hosts. */
 export function ActivitiesPage() {
@@ -41,9 +42,9 @@ function Activities() {
           <Paper key={a.id} withBorder p="md" component="article" aria-labelledby={`activity-${a.id}`}>
             <Stack gap={4}>
               <Title order={2} size="h4" id={`activity-${a.id}`}>
-                <Anchor component={Link} to="/activities/$id" params={{ id: a.id }}>
+                <AnchorLink to="/activities/$id" params={{ id: a.id }}>
                   {a.name}
-                </Anchor>
+                </AnchorLink>
               </Title>
               <Text size="sm">
                 {scheduleText(a)}, {a.place}
@@ -62,9 +63,7 @@ function Activities() {
         ))}
       </Stack>
       <Group gap="md">
-        <Anchor component={Link} to="/activities/upcoming">
-          {t('activities.publicPage')}
-        </Anchor>
+        <AnchorLink to="/activities/upcoming">{t('activities.publicPage')}</AnchorLink>
         <Anchor href="/api/public/activities.ics">{t('activities.calendar')}</Anchor>
       </Group>
       <ActivityForm

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Alert, Anchor, Button, Group, NumberInput, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Group, NumberInput, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import {
   headcountBody,
@@ -21,6 +21,7 @@ import { DateField } from '../organisation/EmployeeForm';
 import { ActivityForm } from './ActivityForm';
 import { useActivity, useActivitySteps, useOccurrences } from './api';
 import { BreakList, OccurrenceStatus, useScheduleText } from './parts';
+import { AnchorLink } from '../../components/links';
 
 const routeApi = getRouteApi('/app/activities/$id');
 
@@ -78,9 +79,9 @@ function ActivityDetail() {
       </Text>
       <Occurrences activity={a} onAction={(kind, occurrence) => setDialog({ kind, occurrence })} />
       <Group gap="md">
-        <Anchor component={Link} to="/activities/statistics" search={{ activityId: a.id }}>
+        <AnchorLink to="/activities/statistics" search={{ activityId: a.id }}>
           {t('activities.statistics.title')}
-        </Anchor>
+        </AnchorLink>
       </Group>
       <ActivityForm activity={a} opened={dialog?.kind === 'edit'} onClose={close} />
       {dialog?.kind === 'delete' && (

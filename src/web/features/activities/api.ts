@@ -48,12 +48,17 @@ export function useHostCandidates(enabled: boolean) {
   });
 }
 
-export function useActivityStatistics(params: { activityId?: string; period: 'week' | 'month'; from: string; to: string }) {
+type StatisticsParams = { activityId?: string; period: 'week' | 'month'; from: string; to: string };
+
+export function useActivityStatistics(params: StatisticsParams) {
   return useQuery({
     queryKey: [...activityKeys.all, 'statistics', params],
     queryFn: () => api.get<ActivityStatistics>(`/api/activity-statistics${toQuery(params)}`),
   });
 }
+
+/** The same numbers as CSV: per occurrence, period, season and year. */
+export const statisticsCsvUrl = (params: StatisticsParams) => `/api/activity-statistics.csv${toQuery(params)}`;
 
 export function usePublicActivities() {
   return useQuery({

@@ -199,7 +199,7 @@ export function AuditLogPage() {
           void navigate({ search: (prev: AuditSearch) => ({ ...prev, page: page === 1 ? undefined : page }), replace: true });
         }}
         recordsPerPage={search.pageSize ?? 25}
-        onRecordsPerPageChange={(pageSize) => setSearch({ pageSize: pageSize === 25 ? undefined : pageSize })}
+        onRecordsPerPageChange={(pageSize: number) => setSearch({ pageSize: pageSize === 25 ? undefined : pageSize })}
         {...texts}
         {...pagination}
         rowExpansion={{

@@ -63,6 +63,7 @@ export const entityTypes = [
   'citizen_message_note',
   'citizen_message_settings',
   'citizen_message_retention',
+  'public_site_settings',
 ];
 export const auditActions = [
   'create',
@@ -92,4 +93,8 @@ export const auditActions = [
   'end',
   'revise',
   'copy',
+  'link',
+  'unlink',
+  'publish',
+  'unpublish',
 ];

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Anchor, Button, Group, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { Link, useNavigate, useSearch } from '@tanstack/react-router';
+import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { loginBody, type Me } from '#shared/contracts/auth';
@@ -11,6 +11,7 @@ import { applyServerErrors, zodValidate } from '../../components/forms';
 import { ErrorAlert, Page } from '../../components/Page';
 import { PublicLayout } from '../../components/PublicLayout';
 import { setLanguage } from '../../i18n';
+import { AnchorLink } from '../../components/links';
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -52,17 +53,21 @@ export function LoginPage() {
             </Button>
           </Stack>
         </form>
+        {/* The public site is the server's own pages, made to work without JavaScript. */}
+        <Anchor href="/public" fw={600}>
+          {t('publicSite.login')}
+        </Anchor>
         <Group gap="md">
-          <Anchor component={Link} to="/register" size="sm">
+          <AnchorLink to="/register" size="sm">
             {t('certification.register.title')}
-          </Anchor>
+          </AnchorLink>
           {/* The citizens' form is a page of the server's own, made to work without JavaScript. */}
           <Anchor href="/feedback" size="sm">
             {t('messages.public.title')}
           </Anchor>
-          <Anchor component={Link} to="/activities/upcoming" size="sm">
+          <AnchorLink to="/activities/upcoming" size="sm">
             {t('activities.public.title')}
-          </Anchor>
+          </AnchorLink>
         </Group>
       </Page>
     </PublicLayout>

@@ -6,7 +6,8 @@ import { SetupPage } from './SetupPage';
 export const loginRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/login',
-  validateSearch: (search: Record<string, unknown>) => ({
+  // Optional in the type too, so that a link to the login page need not name it.
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } => ({
     redirect: typeof search.redirect === 'string' ? search.redirect : undefined,
   }),
   component: LoginPage,

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Anchor, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
-import { Link, useParams } from '@tanstack/react-router';
+import { Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Certificate } from '#shared/contracts/certification';
 import { useCan } from '../../api/session';
@@ -14,6 +14,7 @@ import { DataGrid } from '../coverage/parts';
 import { certificatePdfUrl, useCertificate, useCertificates, useProcesses, useRevoke } from './api';
 import { OpenProcessDialog } from './OpenProcessDialog';
 import { BackToCertification, CertificateStatusBadge, useCriterionValueText } from './parts';
+import { AnchorLink, ButtonLink } from '../../components/links';
 
 export function CertificatePage() {
   const { t } = useTranslation();
@@ -57,9 +58,9 @@ function CertificateDetail() {
             certificate.status !== 'revoked' &&
             openProcesses.data &&
             (openProcess ? (
-              <Button component={Link} to="/certification/processes/$id" params={{ id: openProcess.id }} variant="default">
+              <ButtonLink to="/certification/processes/$id" params={{ id: openProcess.id }} variant="default">
                 {t('certification.certificate.showRenewal')}
-              </Button>
+              </ButtonLink>
             ) : (
               <Button variant="default" onClick={() => setRenewing(true)}>
                 {t('certification.renew')}
@@ -80,9 +81,9 @@ function CertificateDetail() {
             {
               label: t('certification.unit'),
               value: (
-                <Anchor component={Link} to="/units/$id" params={{ id: certificate.unitId }}>
+                <AnchorLink to="/units/$id" params={{ id: certificate.unitId }}>
                   {certificate.unitName}
-                </Anchor>
+                </AnchorLink>
               ),
             },
             { label: t('certification.administration'), value: certificate.administrationName },
@@ -96,9 +97,9 @@ function CertificateDetail() {
             {
               label: t('certification.certificate.process'),
               value: (
-                <Anchor component={Link} to="/certification/processes/$id" params={{ id: certificate.processId }}>
+                <AnchorLink to="/certification/processes/$id" params={{ id: certificate.processId }}>
                   {t('certification.certificate.showProcess')}
-                </Anchor>
+                </AnchorLink>
               ),
             },
             ...(certificate.revokedAt
@@ -172,9 +173,9 @@ function History({ certificate }: { certificate: Certificate }) {
                   {item.schemeName} ({t('certification.certificate.thisOne')})
                 </Text>
               ) : (
-                <Anchor component={Link} to="/certificates/$id" params={{ id: item.id }} key="scheme">
+                <AnchorLink to="/certificates/$id" params={{ id: item.id }} key="scheme">
                   {item.schemeName}
-                </Anchor>
+                </AnchorLink>
               ),
               formatDate(item.certifiedOn),
               formatDate(item.validUntil),

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Anchor, Button, List, NativeSelect, Stack, Text } from '@mantine/core';
+import { Button, List, NativeSelect, Stack, Text } from '@mantine/core';
 import { BarChart } from '@mantine/charts';
-import { getRouteApi, Link } from '@tanstack/react-router';
+import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { unitCertificationStatuses, type CertificationUnit } from '#shared/contracts/certification';
 import { useCan } from '../../api/session';
@@ -16,6 +16,7 @@ import { useSchemes, useUnitStatuses } from './api';
 import { OpenProcessDialog } from './OpenProcessDialog';
 import { UnitStatusBadge, useCriterionValueText } from './parts';
 import type { CertificationSearch } from './search';
+import { AnchorLink, ButtonLink } from '../../components/links';
 
 const routeApi = getRouteApi('/app/certification');
 
@@ -58,14 +59,12 @@ function CertificationUnits() {
       actions={
         <>
           {can('create', 'certificate') && (
-            <Button component={Link} to="/certification/certify">
-              {t('certification.certify.title')}
-            </Button>
+            <ButtonLink to="/certification/certify">{t('certification.certify.title')}</ButtonLink>
           )}
           {can('read', 'certification_scheme') && (
-            <Button component={Link} to="/certification/schemes" variant="default">
+            <ButtonLink to="/certification/schemes" variant="default">
               {t('certification.schemes.title')}
-            </Button>
+            </ButtonLink>
           )}
         </>
       }
@@ -123,9 +122,9 @@ function CertificationUnits() {
             sortKey: 'unitName',
             title: t('certification.unit'),
             render: (unit) => (
-              <Anchor component={Link} to="/units/$id" params={{ id: unit.unitId }}>
+              <AnchorLink to="/units/$id" params={{ id: unit.unitId }}>
                 {unit.unitName}
-              </Anchor>
+              </AnchorLink>
             ),
           },
           {
@@ -152,9 +151,9 @@ function CertificationUnits() {
             visibleMediaQuery: wideOnly,
             render: (unit) =>
               unit.certificateId && unit.validUntil ? (
-                <Anchor component={Link} to="/certificates/$id" params={{ id: unit.certificateId }}>
+                <AnchorLink to="/certificates/$id" params={{ id: unit.certificateId }}>
                   {t('certification.validUntilOf', { date: formatDate(unit.validUntil), scheme: unit.schemeName })}
-                </Anchor>
+                </AnchorLink>
               ) : (
                 '–'
               ),
@@ -164,9 +163,9 @@ function CertificationUnits() {
             title: t('certification.processColumn'),
             render: (unit) =>
               unit.openProcessId ? (
-                <Anchor component={Link} to="/certification/processes/$id" params={{ id: unit.openProcessId }}>
+                <AnchorLink to="/certification/processes/$id" params={{ id: unit.openProcessId }}>
                   {t('certification.showProcess', { unit: unit.unitName })}
-                </Anchor>
+                </AnchorLink>
               ) : can('create', 'certification') ? (
                 <Button
                   size="xs"

@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { Alert, Anchor, Badge, Button, Checkbox, Group, List, Paper, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
-import { Link } from '@tanstack/react-router';
+import { Alert, Badge, Button, Checkbox, Group, List, Paper, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Certificate, ProcessListItem } from '#shared/contracts/certification';
 import { ApiError } from '../../api/client';
@@ -10,6 +9,7 @@ import { formatDate, todayInStockholm } from '../../components/format';
 import { DateField } from '../organisation/EmployeeForm';
 import { useCertify, useProcesses } from './api';
 import { BackToCertification } from './parts';
+import { AnchorLink } from '../../components/links';
 
 /**
  * Certifying several units on one day, as the source tells of eight units certified together: the
@@ -58,12 +58,12 @@ function Certify() {
           <List>
             {issued.map((certificate) => (
               <List.Item key={certificate.id}>
-                <Anchor component={Link} to="/certificates/$id" params={{ id: certificate.id }}>
+                <AnchorLink to="/certificates/$id" params={{ id: certificate.id }}>
                   {t('certification.certify.issuedFor', {
                     unit: certificate.unitName,
                     date: formatDate(certificate.validUntil),
                   })}
-                </Anchor>
+                </AnchorLink>
               </List.Item>
             ))}
           </List>
@@ -151,10 +151,10 @@ function ProcessChoice({ process }: { process: ProcessListItem }) {
             {readiness.ready ? t('certification.checklist.ready') : t('certification.checklist.notReady')}
           </Badge>
         )}
-        <Anchor component={Link} to="/certification/processes/$id" params={{ id: process.id }} size="sm">
+        <AnchorLink to="/certification/processes/$id" params={{ id: process.id }} size="sm">
           {t('certification.certify.showChecklist')}
           <VisuallyHidden> {process.unitName}</VisuallyHidden>
-        </Anchor>
+        </AnchorLink>
       </Group>
     </Stack>
   );

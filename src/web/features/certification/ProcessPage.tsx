@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Anchor, Badge, Button, Group, List, Paper, Progress, Stack, Text, Textarea, Title } from '@mantine/core';
-import { Link, useNavigate, useParams } from '@tanstack/react-router';
+import { Badge, Button, Group, List, Paper, Progress, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useNavigate, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { CertificationProcess, ChecklistItem } from '#shared/contracts/certification';
 import { type EvidenceFile } from '#shared/contracts/certification-evidence';
@@ -17,6 +17,7 @@ import { EmployeeMultiSelect } from '../organisation/Selects';
 import { DateField } from '../organisation/EmployeeForm';
 import { evidenceFileUrl, useCertify, useEvidence, useEvidenceChanges, useProcess, useProcessChanges } from './api';
 import { BackToCertification, ProcessStatusBadge, useCriterionValueText } from './parts';
+import { AnchorLink } from '../../components/links';
 
 export function ProcessPage() {
   const { t } = useTranslation();
@@ -74,9 +75,9 @@ function ProcessDetail() {
             {
               label: t('certification.unit'),
               value: (
-                <Anchor component={Link} to="/units/$id" params={{ id: process.unitId }}>
+                <AnchorLink to="/units/$id" params={{ id: process.unitId }}>
                   {process.unitName}
-                </Anchor>
+                </AnchorLink>
               ),
             },
             { label: t('certification.administration'), value: process.administrationName },
@@ -91,9 +92,9 @@ function ProcessDetail() {
             {
               label: t('certification.process.renewalOf'),
               value: process.renewalOfCertificateId ? (
-                <Anchor component={Link} to="/certificates/$id" params={{ id: process.renewalOfCertificateId }}>
+                <AnchorLink to="/certificates/$id" params={{ id: process.renewalOfCertificateId }}>
                   {t('certification.process.previousCertificate')}
-                </Anchor>
+                </AnchorLink>
               ) : (
                 t('certification.process.firstCertification')
               ),
@@ -103,9 +104,9 @@ function ProcessDetail() {
                   {
                     label: t('certification.process.certificate'),
                     value: (
-                      <Anchor component={Link} to="/certificates/$id" params={{ id: process.certificateId }}>
+                      <AnchorLink to="/certificates/$id" params={{ id: process.certificateId }}>
                         {t('certification.process.showCertificate')}
-                      </Anchor>
+                      </AnchorLink>
                     ),
                   },
                 ]
@@ -398,9 +399,9 @@ function WorkingGroup({ process, mayChange }: { process: CertificationProcess; m
           <List>
             {process.group.map((member) => (
               <List.Item key={member.employeeId}>
-                <Anchor component={Link} to="/employees/$id" params={{ id: member.employeeId }}>
+                <AnchorLink to="/employees/$id" params={{ id: member.employeeId }}>
                   {member.name}
-                </Anchor>
+                </AnchorLink>
                 {member.title && `, ${member.title}`}
                 {!member.current && ` (${t('certification.group.leftUnit')})`}
               </List.Item>

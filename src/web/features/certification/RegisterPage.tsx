@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Alert, Anchor, Button, Group, Loader, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { PublicCertificate } from '#shared/contracts/certification';
 import { formatCertificateCode, normaliseCertificateCode } from '#shared/contracts/training-records';
@@ -11,6 +11,7 @@ import { ErrorAlert, Page } from '../../components/Page';
 import { PublicLayout } from '../../components/PublicLayout';
 import { usePublicRegister, useCertificateCheck } from './api';
 import { CertificateStatusBadge } from './parts';
+import { AnchorLink } from '../../components/links';
 
 /** For anyone, without logging in: the units certified today, the same as open data, and the check of a certificate by its code. */
 export function RegisterPage() {
@@ -171,9 +172,7 @@ export function RegisterCheckPage() {
           {t('certification.register.another')}
         </Title>
         <CodeForm />
-        <Anchor component={Link} to="/register">
-          {t('certification.register.back')}
-        </Anchor>
+        <AnchorLink to="/register">{t('certification.register.back')}</AnchorLink>
       </Page>
     </PublicLayout>
   );

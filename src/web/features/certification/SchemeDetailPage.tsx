@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Anchor, Button, Paper, Stack, Text, Title } from '@mantine/core';
-import { Link, useNavigate, useParams } from '@tanstack/react-router';
+import { Button, Paper, Stack, Text, Title } from '@mantine/core';
+import { useNavigate, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Criterion } from '#shared/contracts/certification';
 import { useCan } from '../../api/session';
@@ -12,6 +12,7 @@ import { Facts, RecordError } from '../organisation/parts';
 import { useDeleteScheme, useScheme } from './api';
 import { SchemeForm } from './SchemeForm';
 import { SchemeActiveBadge } from './SchemesPage';
+import { AnchorLink } from '../../components/links';
 
 export function SchemeDetailPage() {
   const { t } = useTranslation();
@@ -25,10 +26,10 @@ export function SchemeDetailPage() {
 function BackToSchemes() {
   const { t } = useTranslation();
   return (
-    <Anchor component={Link} to="/certification/schemes" size="sm">
+    <AnchorLink to="/certification/schemes" size="sm">
       <span aria-hidden="true">← </span>
       {t('certification.schemes.title')}
-    </Anchor>
+    </AnchorLink>
   );
 }
 

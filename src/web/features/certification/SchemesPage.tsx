@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { Link, useNavigate } from '@tanstack/react-router';
+import { Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { certificationSettings } from '#shared/contracts/certification';
 import { useCan } from '../../api/session';
@@ -11,6 +11,7 @@ import { notifySaved } from '../organisation/parts';
 import { useCertificationSettings, useSaveCertificationSettings, useSchemes } from './api';
 import { BackToCertification } from './parts';
 import { SchemeForm } from './SchemeForm';
+import { AnchorLink } from '../../components/links';
 
 /** The certification schemes with their issuer, validity and criteria, and when renewals are reminded of. */
 export function SchemesPage() {
@@ -59,9 +60,9 @@ function Schemes() {
               {items.map((scheme) => (
                 <Table.Tr key={scheme.id}>
                   <Table.Th scope="row" fw={500}>
-                    <Anchor component={Link} to="/certification/schemes/$id" params={{ id: scheme.id }}>
+                    <AnchorLink to="/certification/schemes/$id" params={{ id: scheme.id }}>
                       {scheme.name}
-                    </Anchor>
+                    </AnchorLink>
                   </Table.Th>
                   <Table.Td>{scheme.issuer}</Table.Td>
                   <Table.Td>{t('certification.schemes.years', { count: scheme.validityYears })}</Table.Td>

@@ -18,7 +18,7 @@ import type {
   UpdateSchemeBody,
 } from '#shared/contracts/certification';
 import type { EvidenceFile } from '#shared/contracts/certification-evidence';
-import { api, toQuery } from '../../api/client';
+import { api, toQuery, type ListParams } from '../../api/client';
 import { overviewQueryKey } from '../overview/OverviewPage';
 
 /** Everything certification reads: any change refreshes all of it (and the start page's counts). */
@@ -33,7 +33,7 @@ function useRefresh() {
   };
 }
 
-export function useUnitStatuses(params: CertificationUnitsQuery) {
+export function useUnitStatuses(params: ListParams<CertificationUnitsQuery>) {
   return useQuery({
     queryKey: [...certificationKeys.all, 'units', params],
     queryFn: () => api.get<CertificationUnitPage>(`/api/certification/units${toQuery(params)}`),

@@ -1,8 +1,8 @@
-import { Anchor, Badge } from '@mantine/core';
-import { Link } from '@tanstack/react-router';
+import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CertificateStatus, CriterionKind, ProcessStatus, UnitCertificationStatus } from '#shared/contracts/certification';
 import { formatNumber } from '../../components/format';
+import { AnchorLink } from '../../components/links';
 
 /** Colours at shade 9 against white text: every badge keeps a contrast of at least 4.5:1. */
 const unitStatusColour: Record<UnitCertificationStatus, string> = {
@@ -47,10 +47,10 @@ export function ProcessStatusBadge({ status }: { status: ProcessStatus }) {
 export function BackToCertification() {
   const { t } = useTranslation();
   return (
-    <Anchor component={Link} to="/certification" size="sm">
+    <AnchorLink to="/certification" size="sm">
       <span aria-hidden="true">← </span>
       {t('certification.title')}
-    </Anchor>
+    </AnchorLink>
   );
 }
 

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import { Anchor, Button, NativeSelect, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Button, NativeSelect, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { BarChart, LineChart } from '@mantine/charts';
-import { getRouteApi, Link } from '@tanstack/react-router';
+import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Coverage, NewUntrainedPerson, RefresherDuePerson } from '#shared/contracts/coverage';
 import { accessFor } from '#shared/permissions';
@@ -16,6 +16,7 @@ import { useCourseOptions } from '../training/api';
 import { exportUrl, useCoverage, useNewUntrained, useRefresherDue, type CoverageParams } from './api';
 import { ChartWithTable, Count, DataGrid, formatShare, levelName, seriesColours } from './parts';
 import type { CoverageSearch } from './search';
+import { AnchorLink } from '../../components/links';
 
 const routeApi = getRouteApi('/app/coverage');
 const listPageSize = 10;
@@ -362,9 +363,8 @@ function Breakdown({ coverage, search }: { coverage: Coverage; search: CoverageS
           t('coverage.breakdown.share'),
         ]}
         rows={coverage.children.map((child) => [
-          <Anchor
+          <AnchorLink
             key={child.id}
-            component={Link}
             to="/coverage"
             search={
               byAdministration
@@ -374,7 +374,7 @@ function Breakdown({ coverage, search }: { coverage: Coverage; search: CoverageS
             aria-label={t('coverage.breakdown.drillDown', { name: child.name })}
           >
             {child.name}
-          </Anchor>,
+          </AnchorLink>,
           formatNumber(child.staff),
           formatNumber(child.trained),
           formatShare(child.share),

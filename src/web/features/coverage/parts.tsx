@@ -35,6 +35,7 @@ export function ChartWithTable({
   chart,
   table,
   level = 2,
+  stacked = false,
 }: {
   title: string;
   summary: string;
@@ -43,6 +44,8 @@ export function ChartWithTable({
   table: ReactNode;
   /** The title's heading level, where the chart sits deeper in a page's outline. */
   level?: 2 | 3 | 4 | 5;
+  /** The table under the chart at every width, for a table too wide to share a row with it. */
+  stacked?: boolean;
 }) {
   return (
     <Paper withBorder p="md" component="section" aria-label={title}>
@@ -51,7 +54,7 @@ export function ChartWithTable({
           {title}
         </Title>
         {note && <Text size="sm">{note}</Text>}
-        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+        <SimpleGrid cols={stacked ? 1 : { base: 1, md: 2 }} spacing="lg">
           <div role="img" aria-label={summary} style={{ minWidth: 0 }}>
             {chart}
           </div>

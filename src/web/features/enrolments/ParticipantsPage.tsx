@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Group, List, Loader, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
-import { getRouteApi, Link } from '@tanstack/react-router';
+import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { EnrolResult, EnrolledPerson, WaitingPerson } from '#shared/contracts/enrolments';
 import { accessFor } from '#shared/permissions';
@@ -13,6 +13,7 @@ import { AdministrationSelect, EmployeeSelect, UnitMultiSelect } from '../organi
 import { useSession } from '../training/api';
 import { useCancelEnrolment, useEnrol, useParticipants } from './api';
 import { BackToSession, CompletedBadge, formatHours, sessionName } from './parts';
+import { ButtonLink } from '../../components/links';
 
 const routeApi = getRouteApi('/app/training-sessions/$id/participants');
 
@@ -78,9 +79,9 @@ export function ParticipantsPage() {
           {(permissions.has('read:attendance:any') ||
             (permissions.has('read:attendance:self') && s.trainers.some((tr) => tr.id === me?.id))) && (
             <Group>
-              <Button component={Link} to="/training-sessions/$id/attendance" params={{ id }} variant="outline">
+              <ButtonLink to="/training-sessions/$id/attendance" params={{ id }} variant="outline">
                 {t('attendance.open')}
-              </Button>
+              </ButtonLink>
             </Group>
           )}
           <EnrolledTable people={data.enrolled} mayCancel={mayCancel} onCancel={setCancelling} />

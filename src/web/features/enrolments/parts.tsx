@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
-import { Anchor, Badge } from '@mantine/core';
-import { Link } from '@tanstack/react-router';
+import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { TrainingSession } from '#shared/contracts/training-sessions';
 import { formatDate, formatNumber } from '../../components/format';
+import { AnchorLink } from '../../components/links';
 
 /** Minutes as hours with at most one decimal (90 -> 1,5 h). */
 export function formatHours(minutes: number): string {
@@ -17,10 +17,10 @@ export function sessionName(session: Pick<TrainingSession, 'title' | 'courseName
 
 export function BackToSession({ sessionId, children }: { sessionId: string; children: ReactNode }) {
   return (
-    <Anchor component={Link} to="/training-sessions/$id" params={{ id: sessionId }} size="sm">
+    <AnchorLink to="/training-sessions/$id" params={{ id: sessionId }} size="sm">
       <span aria-hidden="true">← </span>
       {children}
-    </Anchor>
+    </AnchorLink>
   );
 }
 

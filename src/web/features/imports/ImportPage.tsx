@@ -1,15 +1,17 @@
 import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
-import { Alert, Anchor, Button, Group, List, Loader, Progress, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, List, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useIsMutating } from '@tanstack/react-query';
-import { getRouteApi, Link } from '@tanstack/react-router';
+import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { EmployeeImport } from '#shared/contracts/imports';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { formatDateTime, formatNumber } from '../../components/format';
 import { ErrorAlert, Page } from '../../components/Page';
+import { formatEta, ProgressBar } from '../../components/ProgressBar';
 import { importKeys, useCommitImport, useDiscardImport, useImport, useRefreshAfterCommit } from './api';
 import { HistoryLink, ImportCounts, ImportStatusBadge, Section } from './parts';
 import { DateFormatStep, ListsStep, MappingStep, MissingUnitsStep, ModeStep, ProblemsStep } from './Preview';
+import { AnchorLink, ButtonLink } from '../../components/links';
 
 const route = getRouteApi('/app/employees/imports/$id');
 
@@ -149,12 +151,7 @@ function CommitStep({ item, onCommit, onDiscard }: { item: EmployeeImport; onCom
   );
 }
 
-function formatEta(seconds: number, t: (key: string, options?: Record<string, unknown>) => string) {
-  if (seconds < 60) return t('imports.progress.etaSeconds', { count: Math.max(1, Math.round(seconds)) });
-  return t('imports.progress.etaMinutes', { count: Math.round(seconds / 60) });
-}
-
-/** The progress of a commit: rows done of all, and the time left; asked for again every second (useImport). */
+/** The progress of a commit: rows done of all, and the time left; from the commit's answer as it goes, or asked for every second (useImport). */
 function ProgressStep({ item, headingRef }: { item: EmployeeImport; headingRef: RefObject<HTMLHeadingElement | null> }) {
   const { t } = useTranslation();
   const progress = item.progress;
@@ -166,22 +163,10 @@ function ProgressStep({ item, headingRef }: { item: EmployeeImport; headingRef: 
     : t(`imports.progress.phase.${progress?.phase ?? 'reading'}`);
   return (
     <Section id="import-status" title={t('imports.progress.title')} headingRef={headingRef}>
-      <Progress.Root size="xl" radius="sm">
-        <Progress.Section
-          value={known ? (done / total) * 100 : 100}
-          animated
-          withAria={false}
-          role="progressbar"
-          aria-label={t('imports.progress.label')}
-          aria-valuemin={0}
-          aria-valuemax={known ? total : undefined}
-          aria-valuenow={known ? done : undefined}
-          aria-valuetext={numbers}
-        />
-      </Progress.Root>
+      <ProgressBar label={t('imports.progress.label')} done={done} total={known ? total : null} valueText={numbers} />
       <Group justify="space-between" gap="xs">
         <Text fw={700}>{numbers}</Text>
-        {known && progress!.etaSeconds !== null && <Text>{formatEta(progress!.etaSeconds, t)}</Text>}
+        {known && progress!.etaSeconds !== null && <Text>{formatEta(progress!.etaSeconds, t, 'imports.progress')}</Text>}
       </Group>
       <Text size="sm">{t('imports.progress.leave')}</Text>
     </Section>
@@ -193,12 +178,8 @@ function ResultStep({ item, headingRef }: { item: EmployeeImport; headingRef: Re
   const summary = item.summary;
   const links = (
     <Group gap="md">
-      <Button component={Link} to="/employees">
-        {t('imports.result.toEmployees')}
-      </Button>
-      <Anchor component={Link} to="/employees/imports">
-        {t('imports.result.another')}
-      </Anchor>
+      <ButtonLink to="/employees">{t('imports.result.toEmployees')}</ButtonLink>
+      <AnchorLink to="/employees/imports">{t('imports.result.another')}</AnchorLink>
     </Group>
   );
   const wrap = (children: ReactNode) => (

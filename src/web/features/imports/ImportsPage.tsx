@@ -1,5 +1,5 @@
-import { Anchor, Stack, Text, Title } from '@mantine/core';
-import { getRouteApi, Link } from '@tanstack/react-router';
+import { Stack, Text, Title } from '@mantine/core';
+import { getRouteApi } from '@tanstack/react-router';
 import { DataTable } from 'mantine-datatable';
 import { useTranslation } from 'react-i18next';
 import { fromMd, fromSm, useDataTableTexts, usePaginationTexts } from '../../components/dataTable';
@@ -9,6 +9,7 @@ import { useImportList, type ImportListItem } from './api';
 import { ImportStatusBadge } from './parts';
 import type { ImportsSearch } from './routes';
 import { UploadForm } from './UploadForm';
+import { AnchorLink } from '../../components/links';
 
 const route = getRouteApi('/app/employees/imports');
 const defaultPageSize = 25;
@@ -45,10 +46,10 @@ export function ImportsPage() {
 
   return (
     <Page title={t('imports.title')}>
-      <Anchor component={Link} to="/employees" size="sm">
+      <AnchorLink to="/employees" size="sm">
         <span aria-hidden="true">← </span>
         {t('nav.employees')}
-      </Anchor>
+      </AnchorLink>
       <Text>{t('imports.intro')}</Text>
       <UploadForm />
       <Stack gap="sm" component="section" aria-labelledby="import-history">
@@ -67,7 +68,9 @@ export function ImportsPage() {
           page={page}
           onPageChange={(value) => update({ page: value === 1 ? undefined : value })}
           recordsPerPage={pageSize}
-          onRecordsPerPageChange={(value) => update({ page: undefined, pageSize: value === defaultPageSize ? undefined : value })}
+          onRecordsPerPageChange={(value: number) =>
+            update({ page: undefined, pageSize: value === defaultPageSize ? undefined : value })
+          }
           {...texts}
           {...pagination}
           columns={[
@@ -77,14 +80,9 @@ export function ImportsPage() {
               cellsStyle: () => ({ minWidth: 140 }),
               render: (item) => (
                 <Stack gap={2}>
-                  <Anchor
-                    component={Link}
-                    to="/employees/imports/$id"
-                    params={{ id: item.id }}
-                    style={{ overflowWrap: 'anywhere' }}
-                  >
+                  <AnchorLink to="/employees/imports/$id" params={{ id: item.id }} style={{ overflowWrap: 'anywhere' }}>
                     {item.fileName}
-                  </Anchor>
+                  </AnchorLink>
                   {/* On a phone the time and the counts are under the file name. */}
                   <Text size="xs" hiddenFrom="sm">
                     {formatDateTime(item.createdAt)}

@@ -71,8 +71,12 @@ export function useCommitImport(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     scope: { id: `import-${id}` },
-    mutationFn: () => api.post<EmployeeImport>(`${importUrl(id)}/commit`),
-    // The answer says 'committing': the import's query then asks again every second (useImport).
+    // The answer follows the commit line by line: on the embedded database the commit holds the only
+    // connection, and the import's own query (asked again every second, useImport) waits until it ends.
+    mutationFn: () =>
+      api.postFollowing<EmployeeImport>(`${importUrl(id)}/commit`, (current) =>
+        queryClient.setQueryData(importKeys.one(id), current),
+      ),
     onSuccess: (updated) => queryClient.setQueryData(importKeys.one(id), updated),
   });
 }

@@ -1,6 +1,5 @@
 import type { ReactNode, RefObject } from 'react';
-import { Anchor, Badge, Paper, Radio, SimpleGrid, Stack, Text, VisuallyHidden } from '@mantine/core';
-import { Link } from '@tanstack/react-router';
+import { Badge, Paper, Radio, SimpleGrid, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { DataTable, type DataTableColumn } from 'mantine-datatable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +7,7 @@ import type { EmployeeImport } from '#shared/contracts/imports';
 import { useDataTableTexts, usePaginationTexts } from '../../components/dataTable';
 import { formatNumber } from '../../components/format';
 import type { ImportMode } from './api';
+import { AnchorLink } from '../../components/links';
 
 const statusColor = {
   previewed: 'indigo.8',
@@ -103,10 +103,10 @@ export function ImportCounts({ summary, mode }: { summary: NonNullable<EmployeeI
 export function HistoryLink() {
   const { t } = useTranslation();
   return (
-    <Anchor component={Link} to="/employees/imports" size="sm">
+    <AnchorLink to="/employees/imports" size="sm">
       <span aria-hidden="true">← </span>
       {t('imports.history.title')}
-    </Anchor>
+    </AnchorLink>
   );
 }
 
@@ -163,6 +163,16 @@ export function LocalTable<T>({
   const [pageSize, setPageSize] = useState(10);
   const keyed = records.map((record, index) => ({ ...record, __key: idOf(record, index) }));
   const shown = keyed.slice((page - 1) * pageSize, page * pageSize);
+  const table = {
+    'aria-label': label,
+    withTableBorder: true,
+    borderRadius: 'sm',
+    idAccessor: '__key',
+    records: shown,
+    columns,
+    minHeight: shown.length === 0 ? 120 : undefined,
+    ...texts,
+  };
   return (
     <Stack gap="xs">
       {total > records.length && (
@@ -170,29 +180,23 @@ export function LocalTable<T>({
           {t('imports.preview.firstOnly', { shown: formatNumber(records.length), total: formatNumber(total) })}
         </Text>
       )}
-      <DataTable<T & { __key: string }>
-        aria-label={label}
-        withTableBorder
-        borderRadius="sm"
-        idAccessor="__key"
-        records={shown}
-        columns={columns}
-        minHeight={shown.length === 0 ? 120 : undefined}
-        {...texts}
-        {...(records.length > 10
-          ? {
-              ...pagination,
-              totalRecords: records.length,
-              page,
-              onPageChange: setPage,
-              recordsPerPage: pageSize,
-              onRecordsPerPageChange: (size: number) => {
-                setPageSize(size);
-                setPage(1);
-              },
-            }
-          : {})}
-      />
+      {/* Ten rows or fewer need no pages: mantine-datatable takes its pagination props all or none. */}
+      {records.length > 10 ? (
+        <DataTable<T & { __key: string }>
+          {...table}
+          {...pagination}
+          totalRecords={records.length}
+          page={page}
+          onPageChange={setPage}
+          recordsPerPage={pageSize}
+          onRecordsPerPageChange={(size: number) => {
+            setPageSize(size);
+            setPage(1);
+          }}
+        />
+      ) : (
+        <DataTable<T & { __key: string }> {...table} />
+      )}
     </Stack>
   );
 }

@@ -1,5 +1,5 @@
 import { Anchor, Checkbox, Group, NativeSelect, Stack, Text } from '@mantine/core';
-import { getRouteApi, Link } from '@tanstack/react-router';
+import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { messageKinds, messageStatuses, messageSubjects, type MessageListItem } from '#shared/contracts/messages';
 import { formatDateTime } from '../../components/format';
@@ -11,6 +11,7 @@ import { AdministrationSelect } from '../organisation/Selects';
 import { useMessageList } from './api';
 import { MessageStatusBadge, OverdueBadge } from './parts';
 import type { MessagesSearch } from './search';
+import { AnchorLink } from '../../components/links';
 
 const routeApi = getRouteApi('/app/messages');
 
@@ -105,9 +106,9 @@ function Inbox() {
             title: t('messages.inbox.text'),
             render: (m) => (
               <Stack gap={4}>
-                <Anchor component={Link} to="/messages/$id" params={{ id: m.id }} style={{ overflowWrap: 'anywhere' }}>
+                <AnchorLink to="/messages/$id" params={{ id: m.id }} style={{ overflowWrap: 'anywhere' }}>
                   {t(`messages.kinds.${m.kind}`)}: {m.excerpt}
-                </Anchor>
+                </AnchorLink>
                 <OverdueBadge overdue={m.overdue} />
               </Stack>
             ),

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Alert, Anchor, Badge, Button, Group, Loader, NativeSelect, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
-import { getRouteApi, Link } from '@tanstack/react-router';
+import { Alert, Badge, Button, Group, Loader, NativeSelect, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { formatCertificateCode } from '#shared/contracts/training-records';
 import { messageTextMax, type MessageDetail } from '#shared/contracts/messages';
@@ -11,7 +11,9 @@ import { ErrorAlert, Page } from '../../components/Page';
 import { RequirePermission } from '../../components/RequirePermission';
 import { Facts } from '../organisation/parts';
 import { changes, useMessage, useMessageChange } from './api';
+import { ActionLinks, PublishExample } from './LinksAndExample';
 import { MessageStatusBadge, OverdueBadge } from './parts';
+import { AnchorLink } from '../../components/links';
 
 const routeApi = getRouteApi('/app/messages/$id');
 
@@ -33,9 +35,7 @@ function MessageView() {
   const title = m ? `${t(`messages.kinds.${m.kind}`)}: ${t(`messages.subjects.${m.subject}`)}` : t('messages.inbox.title');
   return (
     <Page title={title}>
-      <Anchor component={Link} to="/messages">
-        {t('messages.inbox.title')}
-      </Anchor>
+      <AnchorLink to="/messages">{t('messages.inbox.title')}</AnchorLink>
       <ErrorAlert error={query.error} />
       {query.isPending && <Loader aria-label={t('common.loading')} />}
       {m && (
@@ -80,6 +80,10 @@ function MessageView() {
             </Alert>
           )}
           {can('update', 'citizen_message') ? <Handling message={m} /> : <Answer message={m} />}
+          {can('read', 'action_plan') && <ActionLinks message={m} editable={can('update', 'citizen_message')} />}
+          {can('update', 'citizen_message') && (
+            <PublishExample key={`${m.answeredAt ?? ''}/${m.example?.publishedAt ?? ''}`} message={m} />
+          )}
           <Notes message={m} editable={can('update', 'citizen_message')} />
         </Stack>
       )}

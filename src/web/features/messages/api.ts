@@ -1,5 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  ActionMessages,
+  ExampleBody,
+  LinkableActions,
   MessageDetail,
   MessageList,
   MessageListQuery,
@@ -8,12 +11,12 @@ import type {
   RetentionSettings,
   RetentionSettingsBody,
 } from '#shared/contracts/messages';
-import { api, toQuery } from '../../api/client';
+import { api, toQuery, type ListParams } from '../../api/client';
 
 /** Everything the inbox reads: a change to a message refreshes all of it. */
 export const messageKeys = { all: ['messages'] as const };
 
-export function useMessageList(params: MessageListQuery) {
+export function useMessageList(params: ListParams<MessageListQuery>) {
   return useQuery({
     queryKey: [...messageKeys.all, 'list', params],
     queryFn: () => api.get<MessageList>(`/api/messages${toQuery(params)}`),
@@ -47,7 +50,29 @@ export const changes = {
   answer: (id: string, text: string) => api.post<MessageDetail>(`/api/messages/${id}/answer`, { text }),
   close: (id: string) => api.post<MessageDetail>(`/api/messages/${id}/close`),
   hateful: (id: string, hateful: boolean) => api.put<MessageDetail>(`/api/messages/${id}/hateful`, { hateful }),
+  link: (id: string, actionId: string) => api.post<MessageDetail>(`/api/messages/${id}/links`, { actionId }),
+  unlink: (id: string, linkId: string) => api.delete<MessageDetail>(`/api/messages/${id}/links/${encodeURIComponent(linkId)}`),
+  publish: (id: string, body: ExampleBody) => api.put<MessageDetail>(`/api/messages/${id}/example`, body),
+  unpublish: (id: string) => api.delete<MessageDetail>(`/api/messages/${id}/example`),
 };
+
+/** Actions of draft and adopted plans a message may be linked to, found by plan, goal or action name. */
+export function useLinkableActions(q: string) {
+  return useQuery({
+    queryKey: [...messageKeys.all, 'linkable-actions', q],
+    queryFn: () => api.get<LinkableActions>(`/api/messages/linkable-actions${toQuery({ q })}`),
+    enabled: q.length >= 2,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The messages linked to each action of a plan version: counts, and the messages the reader may read. */
+export function useActionMessages(planId: string) {
+  return useQuery({
+    queryKey: [...messageKeys.all, 'action-links', planId],
+    queryFn: () => api.get<ActionMessages>(`/api/messages/action-links${toQuery({ planId })}`),
+  });
+}
 
 export function useMessageStatistics(params: MessageStatisticsQuery) {
   return useQuery({

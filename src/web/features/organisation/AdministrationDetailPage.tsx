@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Anchor, Button, Group, Loader, Stack, Title } from '@mantine/core';
+import { Button, Group, Loader, Stack, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { getRouteApi, Link } from '@tanstack/react-router';
+import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Unit } from '#shared/contracts/organisation';
 import { useCan } from '../../api/session';
@@ -13,6 +13,7 @@ import { ListTable } from './ListTable';
 import { ActiveBadge, BackLink, CloseReopenDialog, Facts, RecordError } from './parts';
 import { UnitForm } from './UnitForm';
 import { useUnitColumns } from './UnitsPage';
+import { AnchorLink } from '../../components/links';
 
 const routeApi = getRouteApi('/app/administrations/$id');
 
@@ -57,12 +58,12 @@ export function AdministrationDetailPage() {
               {
                 label: t('organisation.administrations.employeeCount'),
                 value: (
-                  <Anchor component={Link} to="/employees" search={{ administrationId: a.id }}>
+                  <AnchorLink to="/employees" search={{ administrationId: a.id }}>
                     {t('organisation.administrations.showEmployees', {
                       count: a.employeeCount,
                       formatted: formatNumber(a.employeeCount),
                     })}
-                  </Anchor>
+                  </AnchorLink>
                 ),
               },
               { label: t('organisation.administrations.description'), value: a.description },
@@ -85,9 +86,9 @@ export function AdministrationDetailPage() {
             onClose={confirm.close}
             onConfirm={() => save.mutateAsync({ id: a.id, body: { active: !a.active } })}
             conflictHelp={
-              <Anchor component={Link} to="/units" search={{ administrationId: a.id }} size="sm" onClick={confirm.close}>
+              <AnchorLink to="/units" search={{ administrationId: a.id }} size="sm" onClick={confirm.close}>
                 {t('organisation.administrations.showActiveUnits')}
-              </Anchor>
+              </AnchorLink>
             }
           />
         </>

@@ -1,6 +1,6 @@
-import { Anchor, Button, NativeSelect } from '@mantine/core';
+import { Button, NativeSelect } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Administration } from '#shared/contracts/organisation';
 import { useCan } from '../../api/session';
@@ -11,6 +11,7 @@ import { useAdministrationList } from './api';
 import { defaultPageSize, ListTable, mediumOnly, wideOnly } from './ListTable';
 import { ActiveBadge, FilterBar, SearchField } from './parts';
 import { activeParam, type AdministrationSearch } from './search';
+import { AnchorLink } from '../../components/links';
 
 const routeApi = getRouteApi('/app/administrations');
 
@@ -66,9 +67,9 @@ export function AdministrationsPage() {
             title: t('organisation.administrations.name'),
             sortKey: 'name',
             render: (a) => (
-              <Anchor component={Link} to="/administrations/$id" params={{ id: a.id }}>
+              <AnchorLink to="/administrations/$id" params={{ id: a.id }}>
                 {a.name}
-              </Anchor>
+              </AnchorLink>
             ),
           },
           {

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Anchor, Button, Group, Loader, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Loader, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useForm } from '@mantine/form';
-import { getRouteApi, Link } from '@tanstack/react-router';
+import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { updateEmployeeBody, type EmployeeDetail } from '#shared/contracts/organisation';
 import { useCan } from '../../api/session';
@@ -15,6 +15,7 @@ import { DateField, EmployeeForm } from './EmployeeForm';
 import { EmploymentBadge } from './EmployeesPage';
 import { ConfirmDialog, useFullScreenDialog } from '../../components/ConfirmDialog';
 import { BackLink, Facts, notifySaved, RecordError } from './parts';
+import { AnchorLink } from '../../components/links';
 
 const routeApi = getRouteApi('/app/employees/$id');
 
@@ -63,17 +64,17 @@ export function EmployeeDetailPage() {
               {
                 label: t('organisation.employees.unit'),
                 value: (
-                  <Anchor component={Link} to="/units/$id" params={{ id: e.unitId }}>
+                  <AnchorLink to="/units/$id" params={{ id: e.unitId }}>
                     {e.unitName}
-                  </Anchor>
+                  </AnchorLink>
                 ),
               },
               {
                 label: t('organisation.employees.administration'),
                 value: (
-                  <Anchor component={Link} to="/administrations/$id" params={{ id: e.administrationId }}>
+                  <AnchorLink to="/administrations/$id" params={{ id: e.administrationId }}>
                     {e.administrationName}
-                  </Anchor>
+                  </AnchorLink>
                 ),
               },
               { label: t('organisation.employees.jobTitle'), value: e.title },
@@ -132,9 +133,9 @@ function UnitHistory({ employee }: { employee: EmployeeDetail }) {
               {employee.unitHistory.map((entry) => (
                 <Table.Tr key={`${entry.unitId}-${entry.fromDate}`}>
                   <Table.Td>
-                    <Anchor component={Link} to="/units/$id" params={{ id: entry.unitId }}>
+                    <AnchorLink to="/units/$id" params={{ id: entry.unitId }}>
                       {entry.unitName}
-                    </Anchor>
+                    </AnchorLink>
                   </Table.Td>
                   <Table.Td visibleFrom="sm">{entry.administrationName}</Table.Td>
                   <Table.Td>{formatDate(entry.fromDate)}</Table.Td>

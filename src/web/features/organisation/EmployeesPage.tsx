@@ -1,6 +1,6 @@
-import { Anchor, Badge, Button, NativeSelect } from '@mantine/core';
+import { Badge, Button, NativeSelect } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Employee } from '#shared/contracts/organisation';
 import { useCan } from '../../api/session';
@@ -12,6 +12,7 @@ import { defaultPageSize, extraLargeOnly, largeOnly, ListTable, mediumOnly, wide
 import { FilterBar, SearchField } from './parts';
 import type { EmployeeSearch } from './search';
 import { AdministrationSelect, UnitSelect } from './Selects';
+import { AnchorLink, ButtonLink } from '../../components/links';
 
 const routeApi = getRouteApi('/app/employees');
 
@@ -33,9 +34,9 @@ export function useEmployeeColumns({ withUnit }: { withUnit: boolean }): Sortabl
       title: t('organisation.employees.name'),
       sortKey: 'lastName',
       render: (e) => (
-        <Anchor component={Link} to="/employees/$id" params={{ id: e.id }}>
+        <AnchorLink to="/employees/$id" params={{ id: e.id }}>
           {e.lastName}, {e.firstName}
-        </Anchor>
+        </AnchorLink>
       ),
     },
     {
@@ -107,9 +108,9 @@ export function EmployeesPage() {
       actions={
         can('create', 'employee') && (
           <>
-            <Button component={Link} to="/employees/imports" variant="default">
+            <ButtonLink to="/employees/imports" variant="default">
               {t('imports.employeesButton')}
-            </Button>
+            </ButtonLink>
             <Button onClick={form.open}>{t('organisation.employees.create')}</Button>
           </>
         )

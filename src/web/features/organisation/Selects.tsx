@@ -11,7 +11,8 @@ export type Option = { value: string; label: string };
 type SelectBase = {
   label: string;
   description?: string;
-  value: string | null;
+  /** Optional as in Mantine's own inputs, because form.getInputProps types it so; a missing value is no choice. */
+  value?: string | null;
   onChange: (value: string | null) => void;
   error?: React.ReactNode;
   required?: boolean;
@@ -26,7 +27,7 @@ type Shown = Omit<SelectBase, 'value' | 'onChange' | 'current'>;
 
 /** The same, choosing several: current names the values chosen now. */
 type MultiSelectBase = Shown & {
-  value: string[];
+  value?: string[];
   onChange: (value: string[]) => void;
   current?: Option[];
 };
@@ -83,7 +84,7 @@ function RemoteSelect(props: SelectBase & { onQuery: (q: string) => void; option
       {...shown}
       {...search}
       data={data}
-      value={props.value}
+      value={props.value ?? null}
       onChange={(value, option) => {
         setChosen(option ? { value: option.value, label: option.label } : null);
         props.onChange(value);
@@ -100,7 +101,7 @@ function RemoteMultiSelect(props: MultiSelectBase & { onQuery: (q: string) => vo
   const known = [...chosen, ...(props.current ?? [])];
   const found = new Set(props.options.map((o) => o.value));
   const data = [
-    ...props.value.filter((v) => !found.has(v)).map((v) => known.find((o) => o.value === v) ?? { value: v, label: v }),
+    ...(props.value ?? []).filter((v) => !found.has(v)).map((v) => known.find((o) => o.value === v) ?? { value: v, label: v }),
     ...props.options,
   ];
   return (
@@ -108,7 +109,7 @@ function RemoteMultiSelect(props: MultiSelectBase & { onQuery: (q: string) => vo
       {...shown}
       {...search}
       data={data}
-      value={props.value}
+      value={props.value ?? []}
       onChange={(values) => {
         setChosen(values.map((v) => data.find((o) => o.value === v) ?? { value: v, label: v }));
         props.onChange(values);
@@ -240,7 +241,7 @@ export function AdministrationSelect(props: SelectBase & { includeClosed?: boole
     <Select
       {...shown}
       data={withCurrent(options, props.current)}
-      value={props.value}
+      value={props.value ?? null}
       onChange={(value) => props.onChange(value)}
     />
   );

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Anchor, Button, Group, Loader, NativeSelect, Stack, Title } from '@mantine/core';
+import { Button, Group, Loader, NativeSelect, Stack, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { getRouteApi, Link } from '@tanstack/react-router';
+import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Employee } from '#shared/contracts/organisation';
 import { useCan } from '../../api/session';
@@ -14,6 +14,7 @@ import { ListTable } from './ListTable';
 import { ActiveBadge, BackLink, CloseReopenDialog, Facts, RecordError } from './parts';
 import type { EmployeeStatus } from './search';
 import { UnitForm } from './UnitForm';
+import { AnchorLink } from '../../components/links';
 
 const routeApi = getRouteApi('/app/units/$id');
 
@@ -60,9 +61,9 @@ export function UnitDetailPage() {
               {
                 label: t('organisation.units.administration'),
                 value: (
-                  <Anchor component={Link} to="/administrations/$id" params={{ id: u.administrationId }}>
+                  <AnchorLink to="/administrations/$id" params={{ id: u.administrationId }}>
                     {u.administrationName}
-                  </Anchor>
+                  </AnchorLink>
                 ),
               },
               { label: t('organisation.units.code'), value: u.code },
@@ -84,9 +85,9 @@ export function UnitDetailPage() {
             onClose={confirm.close}
             onConfirm={() => save.mutateAsync({ id: u.id, body: { active: !u.active } })}
             conflictHelp={
-              <Anchor component={Link} to="/employees" search={{ unitId: u.id }} size="sm" onClick={confirm.close}>
+              <AnchorLink to="/employees" search={{ unitId: u.id }} size="sm" onClick={confirm.close}>
                 {t('organisation.units.showCurrentEmployees')}
-              </Anchor>
+              </AnchorLink>
             }
           />
         </>

@@ -1,6 +1,6 @@
-import { Anchor, Button, NativeSelect } from '@mantine/core';
+import { Button, NativeSelect } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Unit } from '#shared/contracts/organisation';
 import { useCan } from '../../api/session';
@@ -12,6 +12,7 @@ import { ActiveBadge, FilterBar, SearchField } from './parts';
 import { activeParam, type UnitSearch } from './search';
 import { AdministrationSelect } from './Selects';
 import { UnitForm } from './UnitForm';
+import { AnchorLink } from '../../components/links';
 
 const routeApi = getRouteApi('/app/units');
 
@@ -24,9 +25,9 @@ export function useUnitColumns({ withAdministration }: { withAdministration: boo
       title: t('organisation.units.name'),
       sortKey: 'name',
       render: (u) => (
-        <Anchor component={Link} to="/units/$id" params={{ id: u.id }}>
+        <AnchorLink to="/units/$id" params={{ id: u.id }}>
           {u.name}
-        </Anchor>
+        </AnchorLink>
       ),
     },
     {

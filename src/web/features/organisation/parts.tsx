@@ -1,13 +1,13 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { Anchor, Badge, SimpleGrid, Text, TextInput } from '@mantine/core';
+import { Badge, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import i18n from '../../i18n';
 import { ErrorAlert } from '../../components/Page';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ApiError } from '../../api/client';
+import { AnchorLink } from '../../components/links';
 
 /** Forms in this and other features take it from here; it lives with the dialog. */
 export { useFullScreenDialog } from '../../components/ConfirmDialog';
@@ -74,10 +74,10 @@ export function Facts({ items }: { items: { label: string; value: ReactNode }[] 
 /** A link back to the list a detail page belongs to. */
 export function BackLink({ to, children }: { to: '/administrations' | '/units' | '/employees'; children: ReactNode }) {
   return (
-    <Anchor component={Link} to={to} size="sm">
+    <AnchorLink to={to} size="sm">
       <span aria-hidden="true">← </span>
       {children}
-    </Anchor>
+    </AnchorLink>
   );
 }
 

@@ -226,7 +226,7 @@ export function OutboxPage() {
         page={search.page ?? 1}
         onPageChange={(page) => setSearch({ page: page === 1 ? undefined : page })}
         recordsPerPage={search.pageSize ?? 25}
-        onRecordsPerPageChange={(pageSize) => setSearch({ pageSize: pageSize === 25 ? undefined : pageSize })}
+        onRecordsPerPageChange={(pageSize: number) => setSearch({ pageSize: pageSize === 25 ? undefined : pageSize })}
         {...texts}
         {...pagination}
         columns={[

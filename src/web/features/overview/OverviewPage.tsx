@@ -1,4 +1,4 @@
-import { Anchor, Card, List, SimpleGrid, Skeleton, Text } from '@mantine/core';
+import { Card, List, SimpleGrid, Skeleton, Text } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { api } from '../../api/client';
 import { useCan, useMe } from '../../api/session';
 import { formatNumber } from '../../components/format';
 import { ErrorAlert, Page } from '../../components/Page';
+import { AnchorLink } from '../../components/links';
 import './overview.css';
 
 export const overviewQueryKey = ['overview'] as const;
@@ -35,9 +36,9 @@ export function OverviewPage() {
       <Text>{t('overview.intro')}</Text>
       {/* A host's work is the activities they host: the way there, first. */}
       {can('read', 'activity') && !can('update', 'activity') && (
-        <Anchor component={Link} to="/activities" fw={500}>
+        <AnchorLink to="/activities" fw={500}>
           {t('activities.hostStart')}
-        </Anchor>
+        </AnchorLink>
       )}
       <ErrorAlert error={overview.error} />
       <section aria-labelledby="overview-counts">
@@ -119,9 +120,7 @@ function TrainingToPlan({ training }: { training: NonNullable<Overview['training
                   <List.Item key={course.id}>{course.name}</List.Item>
                 ))}
               </List>
-              <Anchor component={Link} to="/training-sessions">
-                {t('overview.training.planSession')}
-              </Anchor>
+              <AnchorLink to="/training-sessions">{t('overview.training.planSession')}</AnchorLink>
             </>
           )}
         </Card>
@@ -133,11 +132,7 @@ function TrainingToPlan({ training }: { training: NonNullable<Overview['training
           <Text size="sm" mb="xs">
             {t('overview.training.newUntrainedHint', { months: training.newUntrained.months })}
           </Text>
-          {training.newUntrained.count > 0 && (
-            <Anchor component={Link} to="/coverage">
-              {t('overview.training.showAll')}
-            </Anchor>
-          )}
+          {training.newUntrained.count > 0 && <AnchorLink to="/coverage">{t('overview.training.showAll')}</AnchorLink>}
         </Card>
       </SimpleGrid>
     </section>
@@ -158,9 +153,9 @@ function CertificationRule({ certification }: { certification: NonNullable<Overv
             {formatNumber(certification.missing)}
           </Text>
           <Text fw={500}>{t('overview.certification.missing', { total: formatNumber(certification.childrenUnits) })}</Text>
-          <Anchor component={Link} to="/certification" mt="xs">
+          <AnchorLink to="/certification" mt="xs">
             {t('overview.certification.show')}
-          </Anchor>
+          </AnchorLink>
         </Card>
         <Card withBorder radius="md" padding="lg">
           <Text size="2rem" fw={700} lh={1.2} c="indigo.8">

@@ -1,6 +1,6 @@
-import { Anchor, Badge, List, NativeSelect, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Badge, List, NativeSelect, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { BarChart } from '@mantine/charts';
-import { getRouteApi, Link } from '@tanstack/react-router';
+import { getRouteApi } from '@tanstack/react-router';
 import { DataTable } from 'mantine-datatable';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,7 @@ import { usePlanDashboard } from './dashboard-api';
 import { ActionStatusBadge, usePlanOwner } from './parts';
 import { thisYear } from './PeriodsPage';
 import { ProgressText } from './PeriodStatusPage';
+import { AnchorLink } from '../../components/links';
 
 const routeApi = getRouteApi('/app/plans/dashboard');
 
@@ -37,9 +38,9 @@ type DeadlineRow = PlanDashboard['deadlines'][number];
 
 function PlanLink({ id, name }: { id: string; name: string }) {
   return (
-    <Anchor component={Link} to="/plans/$id" params={{ id }} style={{ overflowWrap: 'anywhere' }}>
+    <AnchorLink to="/plans/$id" params={{ id }} style={{ overflowWrap: 'anywhere' }}>
       {name}
-    </Anchor>
+    </AnchorLink>
   );
 }
 
@@ -72,14 +73,7 @@ function Dashboard() {
   const years = [...new Set([...Array.from({ length: 7 }, (_, i) => thisYear() - 4 + i), year])].sort((a, b) => a - b);
   const d = query.data;
   return (
-    <Page
-      title={t('planDashboard.title')}
-      actions={
-        <Anchor component={Link} to="/plans">
-          {t('planDashboard.allPlans')}
-        </Anchor>
-      }
-    >
+    <Page title={t('planDashboard.title')} actions={<AnchorLink to="/plans">{t('planDashboard.allPlans')}</AnchorLink>}>
       <NativeSelect
         label={t('followUp.year')}
         w={140}
@@ -222,15 +216,14 @@ function GoalsByAssessment({ d }: { d: PlanDashboard }) {
               <List size="sm" spacing={4}>
                 {d.goalsNotMet.items.map((goal) => (
                   <List.Item key={goal.goalId}>
-                    <Anchor
-                      component={Link}
+                    <AnchorLink
                       to="/plans/$id/follow-up"
                       params={{ id: goal.planId }}
                       search={{ period: d.period!.id }}
                       style={{ overflowWrap: 'anywhere' }}
                     >
                       {t('planDashboard.goals.goalOf', { goal: goal.title, plan: goal.planName })}
-                    </Anchor>
+                    </AnchorLink>
                     {goal.analysis && <Text size="sm">{goal.analysis}</Text>}
                   </List.Item>
                 ))}
@@ -264,9 +257,9 @@ function Deadlines({ d }: { d: PlanDashboard }) {
               accessor: 'name',
               title: t('planDashboard.deadlines.period'),
               render: (p) => (
-                <Anchor component={Link} to="/plans/periods/$id" params={{ id: p.id }}>
+                <AnchorLink to="/plans/periods/$id" params={{ id: p.id }}>
                   {t('planDashboard.deadlines.periodName', { name: p.name, year: p.year })}
-                </Anchor>
+                </AnchorLink>
               ),
             },
             { accessor: 'deadline', title: t('followUp.deadline'), render: (p) => formatDate(p.deadline) },

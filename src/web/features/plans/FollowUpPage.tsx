@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import {
-  Anchor,
   Badge,
   Button,
   Fieldset,
@@ -14,8 +13,8 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { getRouteApi, Link } from '@tanstack/react-router';
+import { useForm, type UseFormReturnType } from '@mantine/form';
+import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { actionStatuses } from '#shared/contracts/plans';
 import {
@@ -38,6 +37,7 @@ import i18n from '../../i18n';
 import { RecordError } from '../organisation/parts';
 import { usePlanFollowUp, usePlanPeriods, useSaveFollowUp } from './follow-up-api';
 import { ActionStatusBadge } from './parts';
+import { AnchorLink } from '../../components/links';
 
 const routeApi = getRouteApi('/app/plans/$id/follow-up');
 const decimalSeparator = () => (i18n.language === 'en' ? '.' : ',');
@@ -70,10 +70,10 @@ export function FollowUpPage() {
     <Page title={title}>
       {/* Someone responsible for an action may report it without reading plans: no way back to a page they cannot see. */}
       {readsPlans && (
-        <Anchor component={Link} to="/plans/$id" params={{ id }} size="sm">
+        <AnchorLink to="/plans/$id" params={{ id }} size="sm">
           <span aria-hidden="true">← </span>
           {t('followUp.plan.back')}
-        </Anchor>
+        </AnchorLink>
       )}
       <RecordError error={periods.error ?? query.error} />
       {periods.data && periods.data.items.length === 0 && <Text>{t('followUp.plan.noPeriods')}</Text>}
@@ -264,7 +264,7 @@ function FollowUpForm({ followUp }: { followUp: PlanFollowUp }) {
 const progressLabel = (p: { reported: number; total: number }) =>
   i18n.t('followUp.status.reportedOf', { reported: formatNumber(p.reported), total: formatNumber(p.total) });
 
-type Form = ReturnType<typeof useForm<Values>>;
+type Form = UseFormReturnType<Values>;
 
 function Reported({ report }: { report: { reportedAt: string; reportedByName: string | null } | null }) {
   const { t } = useTranslation();

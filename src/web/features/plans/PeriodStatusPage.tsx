@@ -1,5 +1,5 @@
-import { Anchor, Badge, Stack, Text, Title } from '@mantine/core';
-import { Link, useParams } from '@tanstack/react-router';
+import { Badge, Stack, Text, Title } from '@mantine/core';
+import { useParams } from '@tanstack/react-router';
 import { DataTable } from 'mantine-datatable';
 import { useTranslation } from 'react-i18next';
 import type { FollowUpProgress, PeriodStatus } from '#shared/contracts/plan-follow-up';
@@ -11,6 +11,7 @@ import { RecordError } from '../organisation/parts';
 import { wideOnly } from '../organisation/ListTable';
 import { usePeriodStatus } from './follow-up-api';
 import { usePlanOwner } from './parts';
+import { AnchorLink } from '../../components/links';
 
 /** Who has and has not reported for a period: the plans one is responsible for, and the people responsible for actions. */
 export function PeriodStatusPage() {
@@ -30,10 +31,10 @@ export function ProgressText({ value }: { value: FollowUpProgress }) {
 function BackToPeriods({ year }: { year?: number }) {
   const { t } = useTranslation();
   return (
-    <Anchor component={Link} to="/plans/periods" search={year ? { year } : {}} size="sm">
+    <AnchorLink to="/plans/periods" search={year ? { year } : {}} size="sm">
       <span aria-hidden="true">← </span>
       {t('followUp.title')}
-    </Anchor>
+    </AnchorLink>
   );
 }
 
@@ -83,15 +84,14 @@ function Status() {
               accessor: 'name',
               title: t('followUp.status.plan'),
               render: (p) => (
-                <Anchor
-                  component={Link}
+                <AnchorLink
                   to="/plans/$id/follow-up"
                   params={{ id: p.planId }}
                   search={{ period: period.id }}
                   style={{ overflowWrap: 'anywhere' }}
                 >
                   {p.name}
-                </Anchor>
+                </AnchorLink>
               ),
             },
             {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Anchor, Button, Group, NativeSelect, NumberInput, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, NativeSelect, NumberInput, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { getRouteApi, Link } from '@tanstack/react-router';
+import { getRouteApi } from '@tanstack/react-router';
 import { DataTable } from 'mantine-datatable';
 import { useTranslation } from 'react-i18next';
 import { createPeriodBody, updatePeriodBody, type FollowUpPeriod } from '#shared/contracts/plan-follow-up';
@@ -17,6 +17,7 @@ import { useCanOn } from '../organisation/api';
 import { wideOnly } from '../organisation/ListTable';
 import { DateField } from '../organisation/EmployeeForm';
 import { usePeriods, usePeriodSteps } from './follow-up-api';
+import { AnchorLink } from '../../components/links';
 
 const routeApi = getRouteApi('/app/plans/periods');
 
@@ -88,14 +89,9 @@ function Periods() {
             accessor: 'name',
             title: t('followUp.name'),
             render: (p) => (
-              <Anchor
-                component={Link}
-                to="/plans/periods/$id"
-                params={{ id: p.id }}
-                aria-label={t('followUp.statusFor', { name: p.name })}
-              >
+              <AnchorLink to="/plans/periods/$id" params={{ id: p.id }} aria-label={t('followUp.statusFor', { name: p.name })}>
                 {p.name}
-              </Anchor>
+              </AnchorLink>
             ),
           },
           {

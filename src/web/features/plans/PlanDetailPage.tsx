@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
-import { Anchor, Button, Group, List, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
-import { Link, useNavigate, useParams } from '@tanstack/react-router';
+import { Button, Group, List, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
+import { useNavigate, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import {
   actionStatuses,
@@ -27,10 +27,13 @@ import {
   usePlanSteps,
 } from './api';
 import { ActionForm, GoalForm, IndicatorForm } from './ItemForms';
+import { PlanPublicSwitch } from '../public-site/PlanPublicSwitch';
 import { ActionsChart, ActionStatusBadge, BackToPlans, OverdueBadge, periodOf, PlanStatusBadge, usePlanOwner } from './parts';
 import { PlanForm } from './PlanForm';
 import { AdoptDialog, CopyDialog, ReviseDialog } from './StepDialogs';
 import { DiscussionButton, PlanDiscussionSection } from './PlanDiscussion';
+import { ActionMessages } from '../messages/ActionMessages';
+import { AnchorLink, ButtonLink } from '../../components/links';
 
 export function PlanDetailPage() {
   const { t } = useTranslation();
@@ -74,9 +77,9 @@ function PlanDetail() {
       actions={
         <>
           {plan.status !== 'draft' && (
-            <Button component={Link} to="/plans/$id/follow-up" params={{ id: plan.id }} variant="outline">
+            <ButtonLink to="/plans/$id/follow-up" params={{ id: plan.id }} variant="outline">
               {t('followUp.plan.open')}
-            </Button>
+            </ButtonLink>
           )}
           {plan.can.edit && <Button onClick={() => setDialog('edit')}>{t('plans.edit')}</Button>}
           {plan.can.adopt && <Button onClick={() => setDialog('adopt')}>{t('plans.adopt.action')}</Button>}
@@ -119,7 +122,16 @@ function PlanDetail() {
             },
             { label: t('plans.version'), value: formatNumber(plan.version) },
             { label: t('plans.changeNote'), value: plan.changeNote },
-            { label: t('plans.public'), value: plan.isPublic ? t('common.yes') : t('common.no') },
+            {
+              label: t('plans.public'),
+              value: plan.can.updateProgress ? (
+                <PlanPublicSwitch plan={plan} />
+              ) : plan.isPublic ? (
+                t('common.yes')
+              ) : (
+                t('common.no')
+              ),
+            },
             { label: t('plans.description'), value: plan.description },
             {
               label: t('plans.created'),
@@ -189,9 +201,9 @@ function Versions({ plan }: { plan: Plan }) {
                   {t('plans.versions.this', { version: label })}
                 </Text>
               ) : (
-                <Anchor component={Link} to="/plans/$id" params={{ id: version.id }}>
+                <AnchorLink to="/plans/$id" params={{ id: version.id }}>
                   {label}
-                </Anchor>
+                </AnchorLink>
               )}
               <PlanStatusBadge status={version.status} />
               <Text size="sm">
@@ -525,6 +537,7 @@ function ActionEntry({
             item={{ type: 'action', id: action.id, key: action.lineageId, label: action.title }}
           />
         </Group>
+        <ActionMessages planId={plan.id} lineageId={action.lineageId} label={action.title} />
         {plan.can.edit && (
           <Group gap="xs">
             <Button

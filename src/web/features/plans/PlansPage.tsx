@@ -1,6 +1,6 @@
-import { Anchor, Button, NativeSelect, Stack, Text } from '@mantine/core';
+import { Button, NativeSelect, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { planAreas, planScopes, planStatuses, type PlanSummary } from '#shared/contracts/plans';
 import { useCan } from '../../api/session';
@@ -14,6 +14,7 @@ import { usePlanList } from './api';
 import { ActionsChart, periodOf, PlanStatusBadge, usePlanOwner } from './parts';
 import { PlanForm } from './PlanForm';
 import type { PlansSearch } from './search';
+import { AnchorLink, ButtonLink } from '../../components/links';
 
 const routeApi = getRouteApi('/app/plans');
 
@@ -57,9 +58,9 @@ function PlansList() {
       actions={
         <>
           {can('update', 'action_plan') && (
-            <Button component={Link} to="/plans/dashboard" variant="default">
+            <ButtonLink to="/plans/dashboard" variant="default">
               {t('planDashboard.nav')}
-            </Button>
+            </ButtonLink>
           )}
           {can('create', 'action_plan') && <Button onClick={form.open}>{t('plans.create')}</Button>}
         </>
@@ -111,9 +112,9 @@ function PlansList() {
             title: t('plans.name'),
             sortKey: 'name',
             render: (plan) => (
-              <Anchor component={Link} to="/plans/$id" params={{ id: plan.id }} style={{ overflowWrap: 'anywhere' }}>
+              <AnchorLink to="/plans/$id" params={{ id: plan.id }} style={{ overflowWrap: 'anywhere' }}>
                 {plan.name}
-              </Anchor>
+              </AnchorLink>
             ),
           },
           { accessor: 'scope', title: t('plans.owner.title'), visibleMediaQuery: wideOnly, render: (plan) => owner(plan) },

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { BarChart } from '@mantine/charts';
-import { Anchor, Badge, Button, Group, List, NativeSelect, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { Link } from '@tanstack/react-router';
+import { Alert, Badge, Button, Group, List, NativeSelect, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { goalAssessments, type GoalAssessment } from '#shared/contracts/plan-follow-up';
 import { actionStatuses } from '#shared/contracts/plans';
@@ -9,6 +8,7 @@ import {
   reportFormats,
   reportScopes,
   type PlanReport,
+  type ReportExport,
   type ReportGoal,
   type ReportIndicator,
   type ReportScope,
@@ -19,7 +19,9 @@ import { formatDate, formatNumber, todayInStockholm } from '../../components/for
 import { ChartWithTable, DataGrid } from '../coverage/parts';
 import { AdministrationSelect, UnitSelect } from '../organisation/Selects';
 import { usePeriods } from './follow-up-api';
-import { reportExportUrl, usePlanReport, type ReportSelection } from './report-api';
+import { formatEta, ProgressBar } from '../../components/ProgressBar';
+import { reportExportFileUrl, usePlanReport, useReportExports, useStartReportExport, type ReportSelection } from './report-api';
+import { AnchorLink } from '../../components/links';
 
 /**
  * The follow-up report: choose a period and a selection, read it here, download it as PDF, Word or
@@ -102,13 +104,14 @@ function Report() {
       <ErrorAlert error={periods.error ?? report.error} />
       {items.length === 0 && periods.data && <Text>{t('planReport.noPeriods')}</Text>}
       {report.isFetching && !report.data && <Text role="status">{t('common.loading')}</Text>}
+      <ReportExports />
       {report.data && selection && <ReportView report={report.data} selection={selection} />}
     </Page>
   );
 }
 
 function ReportView({ report, selection }: { report: PlanReport; selection: ReportSelection }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const s = report.summary;
   const title = `${t('planReport.heading', { period: report.period.name, year: report.period.year })}: ${
     report.scope.name ?? t('planReport.scopeMunicipality')
@@ -132,21 +135,7 @@ function ReportView({ report, selection }: { report: PlanReport; selection: Repo
               deadline: formatDate(report.period.deadline),
             })}
           </Text>
-          <Group gap="xs">
-            {reportFormats.map((format) => (
-              <Button
-                key={format}
-                component="a"
-                href={reportExportUrl(selection, format, i18n.language)}
-                download
-                variant="outline"
-                size="xs"
-                aria-label={t('planReport.downloadAs', { format: t(`planReport.formats.${format}`) })}
-              >
-                {t(`planReport.formats.${format}`)}
-              </Button>
-            ))}
-          </Group>
+          <ExportButtons selection={selection} />
           <Title order={3}>{t('planReport.summary')}</Title>
           <List size="sm">
             <List.Item>
@@ -187,9 +176,9 @@ function ReportView({ report, selection }: { report: PlanReport; selection: Repo
         <Paper key={plan.id} withBorder p="md" component="section" aria-labelledby={`report-plan-${plan.id}`}>
           <Stack gap="sm">
             <Title order={2} size="h3" id={`report-plan-${plan.id}`} style={{ overflowWrap: 'anywhere' }}>
-              <Anchor component={Link} to="/plans/$id" params={{ id: plan.id }} inherit>
+              <AnchorLink to="/plans/$id" params={{ id: plan.id }} inherit>
                 {plan.name}
-              </Anchor>
+              </AnchorLink>
             </Title>
             <Text size="sm">
               {t('planReport.planMeta', {
@@ -370,6 +359,119 @@ function IndicatorView({ indicator }: { indicator: ReportIndicator }) {
             />
           }
         />
+      )}
+    </Stack>
+  );
+}
+
+/**
+ * The report as PDF, Word or Excel: each button starts writing the file on the server; its progress
+ * and then its download are shown under Exports (ReportExports).
+ */
+function ExportButtons({ selection }: { selection: ReportSelection }) {
+  const { t, i18n } = useTranslation();
+  const start = useStartReportExport();
+  return (
+    <Stack gap={4}>
+      <Group gap="xs">
+        {reportFormats.map((format) => (
+          <Button
+            key={format}
+            variant="outline"
+            size="xs"
+            loading={start.isPending && start.variables?.format === format}
+            aria-label={t('planReport.exports.startAs', { format: t(`planReport.formats.${format}`) })}
+            onClick={() => start.mutate({ selection, format, lang: i18n.language })}
+          >
+            {t(`planReport.formats.${format}`)}
+          </Button>
+        ))}
+      </Group>
+      <ErrorAlert error={start.error} />
+    </Stack>
+  );
+}
+
+function megabytes(bytes: number) {
+  return formatNumber(Math.max(0.1, Math.round(bytes / 104857.6) / 10));
+}
+
+/** The person's exports: a bar with plans written of all, pages and the time left; then the file, or why it failed. */
+function ReportExports() {
+  const { t } = useTranslation();
+  const exports = useReportExports();
+  const items = exports.data?.items ?? [];
+  if (items.length === 0) return null;
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="report-exports">
+      <Stack gap="sm">
+        <Title order={2} size="h4" id="report-exports">
+          {t('planReport.exports.heading')}
+        </Title>
+        <Text size="sm">{t('planReport.exports.leave')}</Text>
+        {items.map((job) => (
+          <ExportItem key={job.id} job={job} />
+        ))}
+      </Stack>
+    </Paper>
+  );
+}
+
+function ExportItem({ job }: { job: ReportExport }) {
+  const { t } = useTranslation();
+  const format = t(`planReport.formats.${job.format}`);
+  const name = `${job.title ?? t('planReport.title')} (${format})`;
+  const writing = job.phase === 'writing';
+  const numbers =
+    job.phase === 'gathering'
+      ? t('planReport.exports.gathering')
+      : writing
+        ? t('planReport.exports.written', { done: formatNumber(job.done), total: formatNumber(job.total) })
+        : t(`planReport.exports.phase.${job.phase}`);
+  return (
+    <Stack gap={4} component="article" aria-label={name}>
+      <Text fw={700} style={{ overflowWrap: 'anywhere' }}>
+        {name}
+      </Text>
+      {(job.phase === 'gathering' || writing) && (
+        <>
+          <ProgressBar
+            label={t('planReport.exports.progressOf', { name })}
+            done={job.done}
+            total={writing ? job.total : null}
+            valueText={numbers}
+          />
+          <Group justify="space-between" gap="xs">
+            <Text size="sm">
+              {numbers}
+              {job.pages > 0 && ` · ${t('planReport.exports.pages', { count: job.pages, formatted: formatNumber(job.pages) })}`}
+            </Text>
+            {job.etaSeconds !== null && <Text size="sm">{formatEta(job.etaSeconds, t, 'planReport.exports')}</Text>}
+          </Group>
+        </>
+      )}
+      {/* Said once when it changes, not every second: started, finished or failed. */}
+      <Text size="sm" role="status">
+        {job.phase === 'done'
+          ? t('planReport.exports.ready', { name })
+          : job.phase === 'failed'
+            ? ''
+            : t('planReport.exports.running', { name })}
+      </Text>
+      {job.phase === 'done' && (
+        <Group gap="xs">
+          <Button component="a" href={reportExportFileUrl(job.id)} download={job.fileName ?? true} size="xs">
+            {t('planReport.exports.download', { format, size: megabytes(job.fileSize ?? 0) })}
+          </Button>
+          {job.pages > 0 && (
+            <Text size="sm">{t('planReport.exports.pages', { count: job.pages, formatted: formatNumber(job.pages) })}</Text>
+          )}
+        </Group>
+      )}
+      {job.phase === 'failed' && (
+        <Alert color="red" variant="light" role="alert" title={t('planReport.exports.failed', { name })}>
+          {t(`errors.${job.error ?? 'export_failed'}`)}
+        </Alert>
       )}
     </Stack>
   );

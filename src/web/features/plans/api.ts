@@ -21,7 +21,7 @@ import type {
   UpdatePlanBody,
 } from '#shared/contracts/plans';
 import type { Page } from '#shared/contracts/common';
-import { api, toQuery } from '../../api/client';
+import { api, toQuery, type ListParams } from '../../api/client';
 
 /** Everything action plans read: any change refreshes all of it. */
 export const planKeys = { all: ['plans'] as const };
@@ -32,7 +32,7 @@ function useRefresh() {
   return () => queryClient.invalidateQueries({ queryKey: planKeys.all });
 }
 
-export function usePlanList(params: PlanListQuery) {
+export function usePlanList(params: ListParams<PlanListQuery>) {
   return useQuery({
     queryKey: [...planKeys.all, 'list', params],
     queryFn: () => api.get<Page<PlanSummary>>(`/api/action-plans${toQuery(params)}`),
@@ -84,6 +84,11 @@ export function usePlanSteps(planId: string) {
     revise: useMutation({ mutationFn: (body: RevisePlanBody) => api.post<Plan>(`${base}/revise`, body), onSuccess: refresh }),
     copy: useMutation({ mutationFn: (body: CopyPlanBody) => api.post<Plan>(`${base}/copy`, body), onSuccess: refresh }),
     remove: useMutation({ mutationFn: () => api.delete<void>(base), onSuccess: refresh }),
+    /** Shown on the public site (a draft or an adopted plan; shown once adopted). */
+    setPublic: useMutation({
+      mutationFn: (isPublic: boolean) => api.put<Plan>(`${base}/public`, { isPublic }),
+      onSuccess: refresh,
+    }),
   };
 }
 

@@ -1,10 +1,10 @@
-import { Anchor, Badge } from '@mantine/core';
+import { Badge } from '@mantine/core';
 import { BarChart } from '@mantine/charts';
-import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { ActionStatus, PlanStatus, PlanSummary } from '#shared/contracts/plans';
 import { formatNumber } from '../../components/format';
 import { ChartWithTable, DataGrid } from '../coverage/parts';
+import { AnchorLink } from '../../components/links';
 
 /** Colours at shade 9 (gray 8) against white text: every badge keeps a contrast of at least 4.5:1. */
 const planStatusColour: Record<PlanStatus, string> = {
@@ -67,10 +67,10 @@ export const periodOf = (plan: { startYear: number; endYear: number }) =>
 export function BackToPlans() {
   const { t } = useTranslation();
   return (
-    <Anchor component={Link} to="/plans" size="sm">
+    <AnchorLink to="/plans" size="sm">
       <span aria-hidden="true">← </span>
       {t('plans.title')}
-    </Anchor>
+    </AnchorLink>
   );
 }
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { Link, useNavigate, useParams } from '@tanstack/react-router';
+import { useNavigate, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Programme, ProgrammeProgress } from '#shared/contracts/programmes';
 import { useCan } from '../../api/session';
@@ -14,6 +14,7 @@ import { Facts } from '../organisation/parts';
 import { DataGrid, formatShare, levelName } from '../coverage/parts';
 import { useDeleteProgramme, useProgramme, useProgrammeProgress } from './api';
 import { ProgrammeForm } from './ProgrammeForm';
+import { AnchorLink } from '../../components/links';
 
 export function ProgrammeDetailPage() {
   const { t } = useTranslation();
@@ -97,10 +98,10 @@ function ProgrammeDetail() {
 function BackToList() {
   const { t } = useTranslation();
   return (
-    <Anchor component={Link} to="/programmes" size="sm">
+    <AnchorLink to="/programmes" size="sm">
       <span aria-hidden="true">← </span>
       {t('programmes.title')}
-    </Anchor>
+    </AnchorLink>
   );
 }
 

@@ -1,6 +1,6 @@
-import { Anchor, Button, Text } from '@mantine/core';
+import { Button, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { ProgrammeSummary } from '#shared/contracts/programmes';
 import { useCan } from '../../api/session';
@@ -12,6 +12,7 @@ import { defaultPageSize, ListTable, mediumOnly, wideOnly } from '../organisatio
 import { FilterBar, SearchField } from '../organisation/parts';
 import { useProgrammeList } from './api';
 import { ProgrammeForm } from './ProgrammeForm';
+import { AnchorLink } from '../../components/links';
 
 const routeApi = getRouteApi('/app/programmes');
 
@@ -62,9 +63,9 @@ function ProgrammesList() {
             title: t('programmes.name'),
             sortKey: 'name',
             render: (p) => (
-              <Anchor component={Link} to="/programmes/$id" params={{ id: p.id }}>
+              <AnchorLink to="/programmes/$id" params={{ id: p.id }}>
                 {p.name}
-              </Anchor>
+              </AnchorLink>
             ),
           },
           {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, Group, NativeSelect, Text } from '@mantine/core';
+import { Badge, Button, Group, NativeSelect, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { getRouteApi, Link } from '@tanstack/react-router';
+import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { courseTopics, type Course, type CourseTopic } from '#shared/contracts/courses';
 import { useCan } from '../../api/session';
@@ -12,6 +12,7 @@ import { FilterBar, SearchField } from '../organisation/parts';
 import { useCourseList, useLevels } from './api';
 import { CoursesForm, useLevelName } from './CoursesForm';
 import type { CourseSearch } from './routes';
+import { AnchorLink } from '../../components/links';
 
 const routeApi = getRouteApi('/app/courses');
 
@@ -108,15 +109,14 @@ export function CoursesPage() {
       title: t('common.actions'),
       render: (c) => (
         <Group gap="xs" wrap="nowrap">
-          <Anchor
-            component={Link}
+          <AnchorLink
             to="/training-sessions"
             search={{ courseId: c.id }}
             size="sm"
             aria-label={t('courses.sessionsOf', { name: c.name })}
           >
             {t('courses.sessions')}
-          </Anchor>
+          </AnchorLink>
           {mayEdit && (
             <Button
               size="compact-sm"

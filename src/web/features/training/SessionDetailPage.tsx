@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Alert, Anchor, Box, Button, Group, Loader, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Box, Button, Group, Loader, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { getRouteApi, Link } from '@tanstack/react-router';
+import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { minutesToHours } from '#shared/contracts/courses';
 import { useCan } from '../../api/session';
@@ -13,6 +13,7 @@ import { Facts, RecordError } from '../organisation/parts';
 import { useCancelSession, useSession } from './api';
 import { SessionsForm } from './SessionsForm';
 import { sessionName, SessionStatusBadge, useSessionDates } from './SessionsPage';
+import { AnchorLink } from '../../components/links';
 
 const routeApi = getRouteApi('/app/training-sessions/$id');
 
@@ -68,10 +69,10 @@ export function SessionDetailPage() {
         )
       }
     >
-      <Anchor component={Link} to="/training-sessions" size="sm">
+      <AnchorLink to="/training-sessions" size="sm">
         <span aria-hidden="true">← </span>
         {t('trainingSessions.title')}
-      </Anchor>
+      </AnchorLink>
       {query.isPending && <Loader size="sm" aria-label={t('common.loading')} />}
       <RecordError error={query.error} />
       {s && (
@@ -144,12 +145,12 @@ export function SessionDetailPage() {
             </Title>
             <Group gap="lg">
               {/* The participants' and attendance pages are the enrolments feature's. */}
-              <Anchor component={Link} to="/training-sessions/$id/participants" params={{ id: s.id }}>
+              <AnchorLink to="/training-sessions/$id/participants" params={{ id: s.id }}>
                 {t('trainingSessions.participants')}
-              </Anchor>
-              <Anchor component={Link} to="/training-sessions/$id/attendance" params={{ id: s.id }}>
+              </AnchorLink>
+              <AnchorLink to="/training-sessions/$id/attendance" params={{ id: s.id }}>
                 {t('trainingSessions.attendance')}
-              </Anchor>
+              </AnchorLink>
             </Group>
           </Stack>
 

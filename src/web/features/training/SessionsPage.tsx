@@ -1,6 +1,6 @@
-import { Anchor, Badge, Button, Checkbox, NativeSelect, Stack, Text } from '@mantine/core';
+import { Badge, Button, Checkbox, NativeSelect, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { sessionStatuses, type SessionStatus, type TrainingSession } from '#shared/contracts/training-sessions';
 import { useCan, useMe } from '../../api/session';
@@ -11,6 +11,7 @@ import { FilterBar } from '../organisation/parts';
 import { useCourseOptions, useSessionList } from './api';
 import { sessionPeriods, type SessionPeriod, type SessionSearch } from './routes';
 import { SessionsForm } from './SessionsForm';
+import { AnchorLink } from '../../components/links';
 
 const routeApi = getRouteApi('/app/training-sessions');
 
@@ -92,9 +93,9 @@ export function SessionsPage() {
       title: t('trainingSessions.dates'),
       noWrap: true,
       render: (s) => (
-        <Anchor component={Link} to="/training-sessions/$id" params={{ id: s.id }} aria-label={`${dates(s)}, ${sessionName(s)}`}>
+        <AnchorLink to="/training-sessions/$id" params={{ id: s.id }} aria-label={`${dates(s)}, ${sessionName(s)}`}>
           {dates(s)}
-        </Anchor>
+        </AnchorLink>
       ),
     },
     {

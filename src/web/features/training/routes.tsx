@@ -37,6 +37,8 @@ export type SessionSearch = {
   courseId?: string;
   period?: Exclude<SessionPeriod, 'upcoming'>;
   status?: SessionStatus;
+  /** A trainer's own sessions only. */
+  mine?: boolean;
 };
 export function parseSessionSearch(search: Record<string, unknown>): SessionSearch {
   const { page, pageSize } = parseListSearch(search);

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import { Anchor, Badge, Button, Group, Select, TextInput } from '@mantine/core';
+import { Badge, Group, Select, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { DataTable } from 'mantine-datatable';
 import { useTranslation } from 'react-i18next';
 import type { User } from '#shared/contracts/users';
@@ -13,6 +13,7 @@ import { sortStatusOf, useSortHandler } from '../../components/list';
 import { ErrorAlert, Page } from '../../components/Page';
 import { useRoleLabel } from '../../components/roles';
 import { useUserList, type UserSearch } from './api';
+import { AnchorLink, ButtonLink } from '../../components/links';
 
 const route = getRouteApi('/app/users');
 
@@ -38,16 +39,7 @@ export function UsersPage() {
   const onSort = useSortHandler<User>((sort) => setSearch({ sort: sort === 'name' ? undefined : sort }));
 
   return (
-    <Page
-      title={t('users.title')}
-      actions={
-        can('create', 'user') && (
-          <Button component={Link} to="/users/new">
-            {t('users.new')}
-          </Button>
-        )
-      }
-    >
+    <Page title={t('users.title')} actions={can('create', 'user') && <ButtonLink to="/users/new">{t('users.new')}</ButtonLink>}>
       <Group align="flex-end" gap="sm" wrap="wrap" role="search" aria-label={t('users.filters')}>
         <TextInput
           label={t('common.search')}
@@ -90,7 +82,7 @@ export function UsersPage() {
         page={search.page ?? 1}
         onPageChange={(page) => setSearch({ page: page === 1 ? undefined : page })}
         recordsPerPage={search.pageSize ?? 25}
-        onRecordsPerPageChange={(pageSize) => setSearch({ pageSize: pageSize === 25 ? undefined : pageSize })}
+        onRecordsPerPageChange={(pageSize: number) => setSearch({ pageSize: pageSize === 25 ? undefined : pageSize })}
         sortStatus={sortStatusOf<User>(search.sort, 'name')}
         onSortStatusChange={onSort}
         {...texts}
@@ -101,9 +93,9 @@ export function UsersPage() {
             title: t('common.name'),
             sortable: true,
             render: (u) => (
-              <Anchor component={Link} to="/users/$userId" params={{ userId: u.id }}>
+              <AnchorLink to="/users/$userId" params={{ userId: u.id }}>
                 {u.name}
-              </Anchor>
+              </AnchorLink>
             ),
           },
           {
