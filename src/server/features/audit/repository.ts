@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { auditLog } from '../../db/schema/index.js';
 
@@ -13,15 +13,9 @@ export type AuditFilter = {
   entityId?: string;
   action?: string;
   actorUserId?: string;
-  /** First day (YYYY-MM-DD) taken in, from its midnight in Stockholm. */
-  from?: string;
-  /** Last day (YYYY-MM-DD) taken in, to its end in Stockholm. */
-  to?: string;
+  from?: Date;
+  toExclusive?: Date;
 };
-
-// A day in the filter is the day the municipality lives, not UTC's: an event at 00:30 in Stockholm
-// belongs to that date even though UTC still says the day before.
-const stockholmMidnight = (day: SQL) => sql`(${day})::timestamp at time zone 'Europe/Stockholm'`;
 
 function where(filter: AuditFilter): SQL | undefined {
   return and(
@@ -29,8 +23,8 @@ function where(filter: AuditFilter): SQL | undefined {
     filter.entityId ? eq(auditLog.entityId, filter.entityId) : undefined,
     filter.action ? eq(auditLog.action, filter.action) : undefined,
     filter.actorUserId ? eq(auditLog.actorUserId, filter.actorUserId) : undefined,
-    filter.from ? gte(auditLog.at, stockholmMidnight(sql`${filter.from}::date`)) : undefined,
-    filter.to ? lt(auditLog.at, stockholmMidnight(sql`${filter.to}::date + 1`)) : undefined,
+    filter.from ? gte(auditLog.at, filter.from) : undefined,
+    filter.toExclusive ? lt(auditLog.at, filter.toExclusive) : undefined,
   );
 }
 

@@ -2,6 +2,7 @@ import type { Actor, AppContext } from '../../context.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { ListQuery } from '#shared/contracts/common';
 import { insertEntries, listEntries, type AuditFilter } from './repository.js';
+import { dayAfter, stockholmMidnight } from '../employees/current.js';
 
 export type AuditAction = 'create' | 'update' | 'delete' | 'read' | 'login' | 'logout' | 'login_failed' | (string & {});
 
@@ -75,7 +76,7 @@ export async function recordAudits(
   );
 }
 
-export type AuditQuery = ListQuery & AuditFilter;
+export type AuditQuery = ListQuery & Omit<AuditFilter, 'from' | 'toExclusive'> & { from?: string; to?: string };
 
 export async function listAudit(ctx: AppContext, query: AuditQuery) {
   const { items, total } = await listEntries(
@@ -85,8 +86,9 @@ export async function listAudit(ctx: AppContext, query: AuditQuery) {
       entityId: query.entityId,
       action: query.action,
       actorUserId: query.actorUserId,
-      from: query.from,
-      to: query.to,
+      // The days are Stockholm's: an event at 00:30 there belongs to that day, whatever UTC says.
+      from: query.from ? stockholmMidnight(query.from) : undefined,
+      toExclusive: query.to ? stockholmMidnight(dayAfter(query.to)) : undefined,
     },
     query.pageSize,
     (query.page - 1) * query.pageSize,

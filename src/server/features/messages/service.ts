@@ -44,6 +44,7 @@ import {
 } from './presenter.js';
 import { currentRetention } from './retention.js';
 import * as repo from './repository.js';
+import { dayAfter, stockholmMidnight } from '../employees/current.js';
 import { addWorkingDays } from './working-days.js';
 
 type SubmitInput = z.output<typeof messageBody>;
@@ -139,20 +140,6 @@ export async function receipt(ctx: AppContext, code: string): Promise<MessageRec
 
 // ---- The staff inbox --------------------------------------------------------------------------
 
-const stockholmMidnight = (isoDate: string) => {
-  // Midnight in Stockholm is 23:00 or 22:00 UTC the day before; find the offset of that day.
-  const noon = new Date(`${isoDate}T12:00:00Z`);
-  const hour = Number(
-    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Stockholm', hour: '2-digit', hourCycle: 'h23' }).format(noon),
-  );
-  return new Date(noon.getTime() - hour * 3600_000);
-};
-const nextDay = (isoDate: string) => {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-};
-
 export async function listMessages(ctx: AppContext, actor: Actor, query: ListQuery): Promise<MessageList> {
   const scope = messageScope(actor);
   if (scope && scope.administrationIds.length === 0) throw forbidden();
@@ -168,7 +155,7 @@ export async function listMessages(ctx: AppContext, actor: Actor, query: ListQue
       overdue: query.overdue === undefined ? undefined : query.overdue === 'true',
       hateful: query.hateful === 'true',
       from: query.from ? stockholmMidnight(query.from) : undefined,
-      toExclusive: query.to ? stockholmMidnight(nextDay(query.to)) : undefined,
+      toExclusive: query.to ? stockholmMidnight(dayAfter(query.to)) : undefined,
     },
     now,
     query.page,
