@@ -25,12 +25,14 @@ describe('batched work', () => {
       runs.push(items);
       return items.length;
     });
-    // Three requests read from their sockets in one phase: each asks from its own callback.
+    // Three requests read from their sockets in one phase: each asks from its own callback. Immediates
+    // queued together run in one check phase (timers would not: on a loaded machine a timer set a
+    // millisecond later expires in the next turn).
     const answers = await new Promise<Promise<number>[]>((resolve) => {
       const asked: Promise<number>[] = [];
-      setTimeout(() => asked.push(work('a')));
-      setTimeout(() => asked.push(work('b')));
-      setTimeout(() => {
+      setImmediate(() => asked.push(work('a')));
+      setImmediate(() => asked.push(work('b')));
+      setImmediate(() => {
         asked.push(work('c'));
         resolve(asked);
       });
